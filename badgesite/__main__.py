@@ -1,0 +1,5 @@
+"""Allow `python -m badgesite`."""
+
+from badgesite.cli import main
+
+raise SystemExit(main())

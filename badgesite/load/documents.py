@@ -1,0 +1,48 @@
+"""A loaded file: its plain data plus the source position of every key and value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One YAML file or Markdown front matter, with positions so any stage can point at the source."""
+
+    path: str
+    data: Any
+    value_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
+    key_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 0
+    digest: str = ""
+
+    @property
+    def stem(self) -> str:
+        """The file name without folder or extension: a badge's id, a case study's slug."""
+        name = self.path.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[0]
+
+    def value_at(self, key_path: KeyPath) -> Position:
+        """Where the value at key_path starts; falls back to the nearest enclosing value."""
+        for depth in range(len(key_path), -1, -1):
+            found = self.value_positions.get(key_path[:depth])
+            if found is not None:
+                return found
+        return Position(1, 1)
+
+    def key_at(self, key_path: KeyPath) -> Position:
+        """Where the key itself is written (for unknown or duplicate keys)."""
+        return self.key_positions.get(key_path) or self.value_at(key_path)

@@ -1,0 +1,149 @@
+"""Walk a site folder and read every source file into Documents; never stops at the first problem."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from badgesite.load.documents import Document
+from badgesite.load.front_matter import split_front_matter
+from badgesite.load.yaml_source import parse_yaml
+from badgesite.problems import Problem
+
+CONFIG_NAME = "badgesite.yml"
+OUTPUT_DEFAULT = "_site"
+CACHE_DIR = ".badgesite-cache"
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteSources:
+    """Everything read from disk, before any meaning is given to it."""
+
+    root: Path
+    config: Document | None
+    badges: tuple[Document, ...]
+    case_studies: tuple[Document, ...]
+    pages: tuple[Document, ...]
+    assets: tuple[str, ...]
+    templates_dir: Path | None
+    problems: tuple[Problem, ...]
+
+
+def read_site(root: Path, *, skip: tuple[Path, ...] = ()) -> SiteSources:
+    """Read the whole site folder; `skip` holds folders to ignore (the output, when it lies inside)."""
+    problems: list[Problem] = []
+    if not (root / CONFIG_NAME).is_file():
+        problems.append(Problem(
+            path=CONFIG_NAME, message=f"no {CONFIG_NAME} in {root}",
+            hint="run `badgesite init DIR` to start a site, or pass the site folder to the command"))
+        config = None
+    else:
+        config = read_yaml_file(root, root / CONFIG_NAME, problems)
+    skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
+    badges = tuple(
+        read_yaml_file(root, path, problems)
+        for path in _files(root / "badges", (".yml", ".yaml"), skipped)
+    )
+    case_studies = tuple(
+        read_markdown_file(root, path, problems) for path in _files(root / "case-studies", (".md",), skipped)
+    )
+    pages = tuple(read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped))
+    assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped))
+    templates = root / "templates"
+    return SiteSources(
+        root=root,
+        config=config,
+        badges=badges,
+        case_studies=case_studies,
+        pages=pages,
+        assets=assets,
+        templates_dir=templates if templates.is_dir() else None,
+        problems=tuple(problems),
+    )
+
+
+def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path]) -> list[Path]:
+    """Files below folder in a stable order, leaving out hidden files, editor backups and skipped trees."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.name.endswith("~"):
+            continue
+        if any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped):
+            continue
+        if not path.is_file():
+            continue
+        if suffixes is not None and path.suffix.lower() not in suffixes:
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, str] | None:
+    relative = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path=relative, message=f"cannot read the file: {error.strerror}"))
+        return None
+    if len(raw) > MAX_SOURCE_BYTES:
+        problems.append(Problem(path=relative, message=f"file is larger than {MAX_SOURCE_BYTES // 1024 // 1024} MiB",
+                                hint="split it, or move large content to assets/"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(path=relative, line=line, column=1, message="is not UTF-8 text",
+                                hint="save the file as UTF-8"))
+        return None
+    return relative, text
+
+
+def read_yaml_file(root: Path, path: Path, problems: list[Problem]) -> Document:
+    """Read one YAML file; problems are appended, and the Document is still returned (data may be None)."""
+    read = _read_text(root, path, problems)
+    relative = path.relative_to(root).as_posix()
+    if read is None:
+        return Document(path=relative, data=None)
+    _, text = read
+    parsed = parse_yaml(text, path=relative)
+    problems.extend(parsed.problems)
+    return Document(
+        path=relative,
+        data=parsed.data,
+        value_positions=parsed.value_positions,
+        key_positions=parsed.key_positions,
+        digest=hashlib.sha256(text.encode()).hexdigest(),
+    )
+
+
+def read_markdown_file(root: Path, path: Path, problems: list[Problem]) -> Document:
+    """Read a Markdown file with YAML front matter."""
+    read = _read_text(root, path, problems)
+    relative = path.relative_to(root).as_posix()
+    if read is None:
+        return Document(path=relative, data=None)
+    _, text = read
+    split = split_front_matter(text)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    if split.front_matter is None:
+        return Document(path=relative, data={}, body=split.body, body_line=split.body_line, digest=digest)
+    if not split.closed:
+        problems.append(Problem(path=relative, line=1, column=1, message="front matter is not closed",
+                                hint="end the YAML block with a line containing only ---"))
+    parsed = parse_yaml(split.front_matter, path=relative, line_offset=split.front_matter_line - 1)
+    problems.extend(parsed.problems)
+    return Document(
+        path=relative,
+        data=parsed.data if parsed.data is not None else ({} if not parsed.problems else None),
+        value_positions=parsed.value_positions,
+        key_positions=parsed.key_positions,
+        body=split.body,
+        body_line=split.body_line,
+        digest=digest,
+    )

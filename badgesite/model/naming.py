@@ -1,0 +1,59 @@
+"""The naming rules, applied once: aliases to canonical names, slugs, level vocabulary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from badgesite.slugs import slugify
+
+
+def normal_spacing(text: str) -> str:
+    """Collapse runs of white space: `AWS  Certified` and `AWS Certified` are one name."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Canonical names with their aliases; lookups ignore case and spacing."""
+
+    canonical: Mapping[str, str]  # casefolded spelling -> canonical name
+    entries: Mapping[str, Mapping[str, Any]]  # canonical name -> config entry
+
+    @classmethod
+    def from_config(cls, entries: Iterable[Mapping[str, Any]]) -> Vocabulary:
+        canonical: dict[str, str] = {}
+        by_name: dict[str, Mapping[str, Any]] = {}
+        for entry in entries:
+            name = normal_spacing(entry["name"])
+            by_name[name] = entry
+            for spelling in (name, *entry.get("aliases", ())):
+                canonical.setdefault(normal_spacing(spelling).casefold(), name)
+        return cls(canonical=canonical, entries=by_name)
+
+    def lookup(self, written: str) -> str | None:
+        """The canonical name for a spelling, or None when the config does not know it."""
+        return self.canonical.get(normal_spacing(written).casefold())
+
+    def name_for(self, written: str, first_seen: dict[str, str]) -> str:
+        """Canonical name; an unknown name is kept as first spelled, so `aws` and `AWS` still meet."""
+        known = self.lookup(written)
+        if known:
+            return known
+        key = normal_spacing(written).casefold()
+        return first_seen.setdefault(key, normal_spacing(written))
+
+
+def level_rank(level: str | None, levels: Iterable[str]) -> tuple[str | None, int | None]:
+    """The level as the vocabulary spells it, and its position (0 = lowest)."""
+    if level is None:
+        return None, None
+    for index, known in enumerate(levels):
+        if known.lower() == level.lower():
+            return known, index
+    return level, None
+
+
+__all__ = ["Vocabulary", "level_rank", "normal_spacing", "slugify"]

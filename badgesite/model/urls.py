@@ -1,0 +1,39 @@
+"""The URL contract, in one place: where each kind of page lives and which file serves it.
+
+URLs here are site-relative without a leading slash (`badges/aws/`); the render stage prefixes the base path.
+"""
+
+from __future__ import annotations
+
+
+def output_file(url: str) -> str:
+    """`badges/aws/` -> `badges/aws/index.html`; `feed.xml` stays itself; `` is the home page."""
+    if url == "" or url.endswith("/"):
+        return f"{url}index.html"
+    return url
+
+
+def badge_image(badge_id: str, extension: str) -> str:
+    """The published, baked image: `badges/<id>/<id>.png`."""
+    return f"badges/{badge_id}/{badge_id}.{extension}"
+
+
+def badge_file(badge_id: str, name: str) -> str:
+    """A file published beside a badge (its assertion, evidence files)."""
+    return f"badges/{badge_id}/{name}"
+
+
+def badge_index() -> str:
+    return "badges/"
+
+
+def case_study_index() -> str:
+    return "case-studies/"
+
+
+def skill_index() -> str:
+    return "skills/"
+
+
+def issuer_index() -> str:
+    return "issuers/"

@@ -1,0 +1,314 @@
+"""Field kinds: each validates and normalises one kind of value, and describes itself for the reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from badgesite.load.documents import Document, KeyPath
+from badgesite.load.paths import OutsideSite, resolve_inside, site_relative
+from badgesite.load.yaml_source import dotted
+from badgesite.problems import Problem
+
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+class Invalid(Exception):
+    """Raised by a kind when a value is wrong; carries the message and hint."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What a kind may need: the document (for positions), the site root (for paths), the problem list."""
+
+    root: Path
+    document: Document
+    problems: list[Problem]
+
+    def report(self, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False,
+               where: KeyPath | None = None) -> None:
+        """Record a problem on key_path, positioned at its key, its value, or at `where`."""
+        if where is not None:
+            position = self.document.value_at(where)
+        else:
+            position = self.document.key_at(key_path) if at_key else self.document.value_at(key_path)
+        self.problems.append(Problem(path=self.document.path, line=position.line, column=position.column,
+                                     field=dotted(key_path), message=message, hint=hint))
+
+
+def shown(value: Any) -> str:
+    """A value as quoted in a message: strings quoted, others as YAML would show them."""
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+class Kind:
+    """Base of all kinds. `check` returns the clean value or raises Invalid."""
+
+    type_name = "value"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+
+class Text(Kind):
+    type_name = "text"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        if isinstance(value, bool) or isinstance(value, dict | list) or value is None:
+            raise Invalid(f"expected text, got {shown(value)}")
+        text = str(value).strip() if not isinstance(value, dt.date) else value.isoformat()
+        if not text:
+            raise Invalid("expected text, got an empty value")
+        return text
+
+
+class Markdown(Text):
+    type_name = "Markdown text"
+
+
+@dataclass(frozen=True)
+class Pattern(Text):
+    """Text that must be a valid regular expression."""
+
+    type_name = "regular expression"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        try:
+            re.compile(text)
+        except re.error as error:
+            raise Invalid(f"is not a valid regular expression: {error}") from None
+        return text
+
+
+class Email(Text):
+    type_name = "email address"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+            raise Invalid(f"expected an email address like ada@example.org, got {shown(text)}")
+        return text.lower()
+
+
+class Date(Kind):
+    type_name = "date (YYYY-MM-DD)"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise Invalid(f"expected a date like 2024-05-31, got {shown(value)}")
+
+
+class Boolean(Kind):
+    type_name = "true or false"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise Invalid(f"expected true or false, got {shown(value)}")
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    minimum: int = 0
+    type_name = "whole number"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise Invalid(f"expected a whole number, got {shown(value)}")
+        if value < self.minimum:
+            raise Invalid(f"expected a number of at least {self.minimum}, got {value}")
+        return value
+
+
+class Number(Kind):
+    type_name = "number"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> float | int:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise Invalid(f"expected a number, got {shown(value)}")
+        return value
+
+
+class Scalar(Kind):
+    """A number or short text (metric values such as 42, 3.5 or "12 days")."""
+
+    type_name = "number or text"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str | int | float:
+        if isinstance(value, bool) or isinstance(value, dict | list) or value is None:
+            raise Invalid(f"expected a number or text, got {shown(value)}")
+        return value if isinstance(value, int | float) else str(value)
+
+
+@dataclass(frozen=True)
+class Url(Kind):
+    """An absolute URL with an allowed scheme (http, https, mailto): the one place links are let through."""
+
+    schemes: Sequence[str] = SAFE_SCHEMES
+    type_name = "URL"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = Text().check(value, key_path, context)
+        return check_url(text, self.schemes)
+
+
+def check_url(text: str, schemes: Sequence[str] = SAFE_SCHEMES) -> str:
+    """Validate one URL's scheme and shape; raises Invalid."""
+    allowed = ", ".join(f"{s}:" if s == "mailto" else f"{s}://" for s in schemes)
+    if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
+        raise Invalid(f"expected a URL without spaces, got {shown(text)}", "encode spaces as %20")
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        raise Invalid(f"expected a URL starting with {allowed}, got {shown(text)}",
+                      "for a file in the site folder use `file:` instead" if not scheme else "")
+    if scheme in ("http", "https") and not parts.netloc:
+        raise Invalid(f"expected a URL with a host name, got {shown(text)}")
+    return text
+
+
+@dataclass(frozen=True)
+class LocalFile(Kind):
+    """A path relative to the file that names it; must exist and stay inside the site folder."""
+
+    type_name = "path"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = Text().check(value, key_path, context)
+        base = (context.root / context.document.path).parent
+        try:
+            resolved = resolve_inside(context.root, base, text)
+        except OutsideSite:
+            raise Invalid(f"path {shown(text)} points outside the site folder",
+                          "keep the file inside the site folder and use a relative path") from None
+        if not resolved.is_file():
+            raise Invalid(f"file {shown(text)} does not exist",
+                          f"paths are relative to {context.document.path.rsplit('/', 1)[0] or '.'}/")
+        return site_relative(context.root, resolved)
+
+
+@dataclass(frozen=True)
+class UrlOrFile(Kind):
+    """An http(s) URL, or a file in the site folder (the issuer's assertion)."""
+
+    type_name = "URL or path"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = Text().check(value, key_path, context)
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) or text.lower().startswith(("mailto:", "javascript:")):
+            return check_url(text, ("http", "https"))
+        return LocalFile().check(text, key_path, context)
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    """A list of items of one kind; a single scalar is taken as a list of one."""
+
+    item: Kind
+    type_name = "list"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> list[Any]:
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        if isinstance(value, dict) and not isinstance(self.item, Record):
+            raise Invalid(f"expected a list of {self.item.type_name}, got a mapping")
+        cleaned = []
+        for index, item in enumerate(items):
+            item_path = (*key_path, index) if isinstance(value, list) else key_path
+            try:
+                cleaned.append(self.item.check(item, item_path, context))
+            except Invalid as error:
+                context.report(item_path, error.message, error.hint)
+        return cleaned
+
+
+@dataclass(frozen=True)
+class Choice(Text):
+    values: tuple[str, ...] = ()
+    type_name = "one of"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        if text not in self.values:
+            raise Invalid(f"expected one of {', '.join(self.values)}, got {shown(text)}")
+        return text
+
+
+@dataclass(frozen=True)
+class Field:
+    """One documented key of a schema."""
+
+    name: str
+    kind: Kind
+    doc: str
+    required: bool = False
+    default: Any = None
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Record(Kind):
+    """A mapping with a fixed set of documented keys; unknown keys are problems with a suggestion."""
+
+    title: str
+    fields: tuple[Field, ...]
+    doc: str = ""
+    shorthand: str | None = field(default=None)
+    type_name = "mapping"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> dict[str, Any]:
+        if isinstance(value, str) and self.shorthand:
+            value = {self.shorthand: value}
+        if not isinstance(value, dict):
+            raise Invalid(f"expected a mapping of {self.title} fields, got {shown(value)}",
+                          f"write it as `key: value` lines; known keys: {', '.join(f.name for f in self.fields)}")
+        from badgesite.validate.suggest import did_you_mean
+
+        known = {f.name: f for f in self.fields}
+        for key in value:
+            if key not in known:
+                context.report((*key_path, key), "unknown field",
+                               did_you_mean(key, known) or f"known fields: {', '.join(known)}", at_key=True)
+        cleaned: dict[str, Any] = {}
+        for spec in self.fields:
+            if spec.name not in value or value[spec.name] is None:
+                if spec.required:
+                    example = f"add e.g. {spec.name}: {spec.example}" if spec.example else f"add {spec.name}:"
+                    context.report((*key_path, spec.name), "missing required field", example, where=key_path)
+                cleaned[spec.name] = spec.default
+                continue
+            try:
+                cleaned[spec.name] = spec.kind.check(value[spec.name], (*key_path, spec.name), context)
+            except Invalid as error:
+                context.report((*key_path, spec.name), error.message, error.hint)
+                cleaned[spec.name] = spec.default
+        return cleaned
+

@@ -1,0 +1,75 @@
+"""Apply the schemas to every loaded document, then the rules that span files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from badgesite.load.documents import Document
+from badgesite.load.site_folder import SiteSources
+from badgesite.problems import Problem, SiteError
+from badgesite.validate import site_rules
+from badgesite.validate.kinds import CheckContext, Invalid, Record
+from badgesite.validate.schemas import BADGE, CASE_STUDY, CONFIG, PAGE
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Checked:
+    """A document whose values passed its schema: clean, typed, defaults filled in."""
+
+    document: Document
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckedSite:
+    """The whole site, validated; the model is assembled from this alone."""
+
+    root: Path
+    config: Checked
+    badges: tuple[Checked, ...]
+    case_studies: tuple[Checked, ...]
+    pages: tuple[Checked, ...]
+    assets: tuple[str, ...]
+    templates_dir: Path | None
+    warnings: tuple[Problem, ...] = ()
+
+
+def validate_site(sources: SiteSources) -> CheckedSite:
+    """Check every file and every cross-file rule; raise SiteError holding all problems, or return clean data."""
+    problems: list[Problem] = list(sources.problems)
+    config = _check(sources.root, sources.config, CONFIG, problems) if sources.config else None
+    badges = tuple(_check(sources.root, doc, BADGE, problems) for doc in sources.badges)
+    case_studies = tuple(_check(sources.root, doc, CASE_STUDY, problems) for doc in sources.case_studies)
+    pages = tuple(_check(sources.root, doc, PAGE, problems) for doc in sources.pages)
+    if config is None:
+        raise SiteError(problems)
+    present = lambda items: tuple(item for item in items if item is not None)  # noqa: E731
+    checked = CheckedSite(
+        root=sources.root,
+        config=config,
+        badges=present(badges),
+        case_studies=present(case_studies),
+        pages=present(pages),
+        assets=sources.assets,
+        templates_dir=sources.templates_dir,
+    )
+    problems.extend(site_rules.check_all(checked))
+    if problems:
+        raise SiteError(problems)
+    return checked
+
+
+def _check(root: Path, document: Document, schema: Record, problems: list[Problem]) -> Checked | None:
+    """Validate one document; None when it could not be read at all (its problems are already listed)."""
+    if document.data is None and any(p.path == document.path for p in problems):
+        return None
+    context = CheckContext(root=root, document=document, problems=problems)
+    data = document.data if document.data is not None else {}
+    try:
+        values = schema.check(data, (), context)
+    except Invalid as error:
+        context.report((), error.message, error.hint)
+        return None
+    return Checked(document=document, values=values)
