@@ -35,21 +35,26 @@ def read_site(root: Path, *, skip: tuple[Path, ...] = ()) -> SiteSources:
     """Read the whole site folder; `skip` holds folders to ignore (the output, when it lies inside)."""
     problems: list[Problem] = []
     if not (root / CONFIG_NAME).is_file():
-        problems.append(Problem(
-            path=CONFIG_NAME, message=f"no {CONFIG_NAME} in {root}",
-            hint="run `badgesite init DIR` to start a site, or pass the site folder to the command"))
+        problems.append(
+            Problem(
+                path=CONFIG_NAME,
+                message=f"no {CONFIG_NAME} in {root}",
+                hint="run `badgesite init DIR` to start a site, or pass the site folder to the command",
+            )
+        )
         config = None
     else:
         config = read_yaml_file(root, root / CONFIG_NAME, problems)
     skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
     badges = tuple(
-        read_yaml_file(root, path, problems)
-        for path in _files(root / "badges", (".yml", ".yaml"), skipped)
+        read_yaml_file(root, path, problems) for path in _files(root / "badges", (".yml", ".yaml"), skipped)
     )
     case_studies = tuple(
         read_markdown_file(root, path, problems) for path in _files(root / "case-studies", (".md",), skipped)
     )
-    pages = tuple(read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped))
+    pages = tuple(
+        read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped)
+    )
     assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped))
     templates = root / "templates"
     return SiteSources(
@@ -91,15 +96,23 @@ def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, st
         problems.append(Problem(path=relative, message=f"cannot read the file: {error.strerror}"))
         return None
     if len(raw) > MAX_SOURCE_BYTES:
-        problems.append(Problem(path=relative, message=f"file is larger than {MAX_SOURCE_BYTES // 1024 // 1024} MiB",
-                                hint="split it, or move large content to assets/"))
+        problems.append(
+            Problem(
+                path=relative,
+                message=f"file is larger than {MAX_SOURCE_BYTES // 1024 // 1024} MiB",
+                hint="split it, or move large content to assets/",
+            )
+        )
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(path=relative, line=line, column=1, message="is not UTF-8 text",
-                                hint="save the file as UTF-8"))
+        problems.append(
+            Problem(
+                path=relative, line=line, column=1, message="is not UTF-8 text", hint="save the file as UTF-8"
+            )
+        )
         return None
     return relative, text
 
@@ -134,8 +147,15 @@ def read_markdown_file(root: Path, path: Path, problems: list[Problem]) -> Docum
     if split.front_matter is None:
         return Document(path=relative, data={}, body=split.body, body_line=split.body_line, digest=digest)
     if not split.closed:
-        problems.append(Problem(path=relative, line=1, column=1, message="front matter is not closed",
-                                hint="end the YAML block with a line containing only ---"))
+        problems.append(
+            Problem(
+                path=relative,
+                line=1,
+                column=1,
+                message="front matter is not closed",
+                hint="end the YAML block with a line containing only ---",
+            )
+        )
     parsed = parse_yaml(split.front_matter, path=relative, line_offset=split.front_matter_line - 1)
     problems.extend(parsed.problems)
     return Document(

@@ -42,8 +42,13 @@ def parse_yaml(text: str, *, path: str, line_offset: int = 0) -> ParsedYaml:
         if error.context:
             message = f"{error.context}, {message}"
         parsed.problems.append(
-            Problem(path=path, line=line, column=column, message=f"YAML syntax error: {message}",
-                    hint="check indentation and quote values that contain ': ' or start with a special character")
+            Problem(
+                path=path,
+                line=line,
+                column=column,
+                message=f"YAML syntax error: {message}",
+                hint="check indentation and quote values that contain ': ' or start with a special character",
+            )
         )
         return parsed
     except yaml.YAMLError as error:
@@ -66,25 +71,39 @@ def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, 
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                parsed.problems.append(Problem(
-                    path=path, line=key_node.start_mark.line + 1 + line_offset,
-                    column=key_node.start_mark.column + 1, message="YAML merge keys (<<) are not supported",
-                    hint="write the keys out"))
+                parsed.problems.append(
+                    Problem(
+                        path=path,
+                        line=key_node.start_mark.line + 1 + line_offset,
+                        column=key_node.start_mark.column + 1,
+                        message="YAML merge keys (<<) are not supported",
+                        hint="write the keys out",
+                    )
+                )
                 continue
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             key = str(key)
             child_path = (*key_path, key)
             if key in result:
-                parsed.problems.append(Problem(
-                    path=path, line=key_node.start_mark.line + 1 + line_offset,
-                    column=key_node.start_mark.column + 1, field=_dotted(child_path),
-                    message="key appears twice", hint="keep one of them"))
+                parsed.problems.append(
+                    Problem(
+                        path=path,
+                        line=key_node.start_mark.line + 1 + line_offset,
+                        column=key_node.start_mark.column + 1,
+                        field=_dotted(child_path),
+                        message="key appears twice",
+                        hint="keep one of them",
+                    )
+                )
                 continue
             parsed.key_positions[child_path] = _position(key_node.start_mark, line_offset)
             result[key] = _convert(value_node, child_path, parsed, path, line_offset)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*key_path, index), parsed, path, line_offset) for index, item in enumerate(node.value)]
+        return [
+            _convert(item, (*key_path, index), parsed, path, line_offset)
+            for index, item in enumerate(node.value)
+        ]
     return _scalar(node)
 
 

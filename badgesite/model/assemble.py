@@ -59,16 +59,25 @@ class _Names:
         if name not in self.issuers:
             entry = self.issuer_vocabulary.entries.get(name, {})
             self.issuers[name] = Issuer(
-                slug=slugify(name), name=name, url=entry.get("url"), description=entry.get("description"),
-                aliases=tuple(entry.get("aliases", ())), linkedin_id=entry.get("linkedin_id"))
+                slug=slugify(name),
+                name=name,
+                url=entry.get("url"),
+                description=entry.get("description"),
+                aliases=tuple(entry.get("aliases", ())),
+                linkedin_id=entry.get("linkedin_id"),
+            )
         return self.issuers[name]
 
     def skill(self, written: str) -> Skill:
         name = self.skill_vocabulary.name_for(written, self._first_skill)
         if name not in self.skills:
             entry = self.skill_vocabulary.entries.get(name, {})
-            self.skills[name] = Skill(slug=slugify(name), name=name, description=entry.get("description"),
-                                      aliases=tuple(entry.get("aliases", ())))
+            self.skills[name] = Skill(
+                slug=slugify(name),
+                name=name,
+                description=entry.get("description"),
+                aliases=tuple(entry.get("aliases", ())),
+            )
         return self.skills[name]
 
     def skill_list(self, written: list[str]) -> tuple[Skill, ...]:
@@ -91,20 +100,30 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
     visible = lambda items: [i for i in items if options.drafts or not i.values["draft"]]  # noqa: E731
     badge_items = sorted(visible(checked.badges), key=lambda i: i.document.stem)
     renewed_by = {i.values["renews"]: i.document.stem for i in badge_items if i.values["renews"]}
-    badges = tuple(sorted(
-        (_badge(item, config, names, frameworks, options.today, renewed_by) for item in badge_items),
-        key=lambda b: (-b.earned.toordinal(), b.id)))
-    case_studies = tuple(sorted(
-        (_case_study(item, names) for item in visible(checked.case_studies)),
-        key=lambda c: (-c.date.toordinal(), c.slug)))
+    badges = tuple(
+        sorted(
+            (_badge(item, config, names, frameworks, options.today, renewed_by) for item in badge_items),
+            key=lambda b: (-b.earned.toordinal(), b.id),
+        )
+    )
+    case_studies = tuple(
+        sorted(
+            (_case_study(item, names) for item in visible(checked.case_studies)),
+            key=lambda c: (-c.date.toordinal(), c.slug),
+        )
+    )
     pages = tuple(sorted((_page(item) for item in visible(checked.pages)), key=lambda p: (p.order, p.slug)))
     owner_values = config["owner"]
     owner = Owner(
-        name=owner_values["name"], headline=owner_values["headline"], summary=owner_values["summary"],
-        location=owner_values["location"], email=owner_values["email"],
+        name=owner_values["name"],
+        headline=owner_values["headline"],
+        summary=owner_values["summary"],
+        location=owner_values["location"],
+        email=owner_values["email"],
         avatar=owner_values["avatar"],
         links=tuple(Link(title=link["title"], url=link["url"]) for link in owner_values["links"]),
-        emails=tuple(owner_values["emails"]))
+        emails=tuple(owner_values["emails"]),
+    )
     return Site(
         title=config["title"],
         description=config["description"],
@@ -121,10 +140,19 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
         pages=pages,
         frameworks=tuple(frameworks.values()),
         collections=_collections(config, badges, names),
-        stages=tuple(Stage(name=s["name"], levels=tuple(s["levels"]), collections=tuple(s["collections"]))
-                     for s in config["path"]),
-        targets=tuple(Target(**{key: target[key] for key in (
-            "name", "count", "collection", "skill", "level", "by", "per_year", "show")}) for target in config["targets"]),
+        stages=tuple(
+            Stage(name=s["name"], levels=tuple(s["levels"]), collections=tuple(s["collections"]))
+            for s in config["path"]
+        ),
+        targets=tuple(
+            Target(
+                **{
+                    key: target[key]
+                    for key in ("name", "count", "collection", "skill", "level", "by", "per_year", "show")
+                }
+            )
+            for target in config["targets"]
+        ),
         assets=checked.assets,
         today=options.today,
         index=SiteIndex.build(badges, case_studies),
@@ -133,19 +161,31 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
 
 def _frameworks(config: dict[str, Any]) -> dict[str, Framework]:
     return {
-        f["id"]: Framework(id=f["id"], slug=slugify(f["id"]), name=f["name"], url=f["url"],
-                           codes=tuple(FrameworkCode(code=c["code"], title=c["title"], url=c["url"])
-                                       for c in f["codes"]))
+        f["id"]: Framework(
+            id=f["id"],
+            slug=slugify(f["id"]),
+            name=f["name"],
+            url=f["url"],
+            codes=tuple(FrameworkCode(code=c["code"], title=c["title"], url=c["url"]) for c in f["codes"]),
+        )
         for f in config["frameworks"]
     }
 
 
 def _testimonials(values: list[dict[str, Any]]) -> tuple[Testimonial, ...]:
-    return tuple(Testimonial(quote=t["quote"], author=t["author"], role=t["role"], url=t["url"]) for t in values)
+    return tuple(
+        Testimonial(quote=t["quote"], author=t["author"], role=t["role"], url=t["url"]) for t in values
+    )
 
 
-def _badge(item: Checked, config: dict[str, Any], names: _Names, frameworks: dict[str, Framework],
-           today: dt.date, renewed_by: dict[str, str]) -> Badge:
+def _badge(
+    item: Checked,
+    config: dict[str, Any],
+    names: _Names,
+    frameworks: dict[str, Framework],
+    today: dt.date,
+    renewed_by: dict[str, str],
+) -> Badge:
     values = item.values
     badge_id = item.document.stem
     level, rank = level_rank(values["level"], [str(level) for level in config["levels"]])
@@ -159,17 +199,38 @@ def _badge(item: Checked, config: dict[str, Any], names: _Names, frameworks: dic
     for entry in values["evidence"]:
         if entry["file"]:
             published = urls.badge_file(badge_id, "evidence/" + posixpath.basename(entry["file"]))
-            evidence.append(Evidence(title=entry["title"], url=published, narrative=entry["narrative"],
-                                     is_file=True, source=entry["file"]))
+            evidence.append(
+                Evidence(
+                    title=entry["title"],
+                    url=published,
+                    narrative=entry["narrative"],
+                    is_file=True,
+                    source=entry["file"],
+                )
+            )
         else:
-            evidence.append(Evidence(title=entry["title"], url=entry["url"], narrative=entry["narrative"],
-                                     is_file=False, source=None))
+            evidence.append(
+                Evidence(
+                    title=entry["title"],
+                    url=entry["url"],
+                    narrative=entry["narrative"],
+                    is_file=False,
+                    source=None,
+                )
+            )
     alignment = []
     for entry in values["alignment"]:
         framework = frameworks[entry["framework"]]
         code = next(c for c in framework.codes if c.code == entry["code"])
-        alignment.append(Alignment(framework_id=framework.id, framework_name=framework.name, code=code.code,
-                                   title=code.title, url=code.url))
+        alignment.append(
+            Alignment(
+                framework_id=framework.id,
+                framework_name=framework.name,
+                code=code.code,
+                title=code.title,
+                url=code.url,
+            )
+        )
     expires = values["expires"]
     return Badge(
         id=badge_id,
@@ -213,8 +274,10 @@ def _case_study(item: Checked, names: _Names) -> CaseStudy:
         summary=values["summary"],
         badge_ids=tuple(dict.fromkeys(values["badges"])),
         skills=names.skill_list(values["skills"]),
-        metrics=tuple(Metric(label=m["label"], before=m["before"], after=m["after"], unit=m["unit"])
-                      for m in values["metrics"]),
+        metrics=tuple(
+            Metric(label=m["label"], before=m["before"], after=m["after"], unit=m["unit"])
+            for m in values["metrics"]
+        ),
         testimonials=_testimonials(values["testimonials"]),
         body=item.document.body,
         featured=values["featured"],
@@ -225,9 +288,16 @@ def _case_study(item: Checked, names: _Names) -> CaseStudy:
 
 def _page(item: Checked) -> Page:
     values = item.values
-    return Page(slug=item.document.stem, title=values["title"], description=values["description"],
-                body=item.document.body, menu=values["menu"], order=values["order"], draft=values["draft"],
-                source=item.document.path)
+    return Page(
+        slug=item.document.stem,
+        title=values["title"],
+        description=values["description"],
+        body=item.document.body,
+        menu=values["menu"],
+        order=values["order"],
+        draft=values["draft"],
+        source=item.document.path,
+    )
 
 
 def _collections(config: dict[str, Any], badges: tuple[Badge, ...], names: _Names) -> tuple[Collection, ...]:
@@ -236,8 +306,17 @@ def _collections(config: dict[str, Any], badges: tuple[Badge, ...], names: _Name
         skills = {names.skill(s).slug for s in entry["skills"]}
         issuers = {names.issuer(i).slug for i in entry["issuers"]}
         explicit = set(entry["badges"])
-        members = tuple(b.id for b in badges if b.id in explicit or b.issuer.slug in issuers
-                        or any(s.slug in skills for s in b.skills))
-        collections.append(Collection(slug=slugify(entry["name"]), name=entry["name"],
-                                      description=entry["description"], badge_ids=members))
+        members = tuple(
+            b.id
+            for b in badges
+            if b.id in explicit or b.issuer.slug in issuers or any(s.slug in skills for s in b.skills)
+        )
+        collections.append(
+            Collection(
+                slug=slugify(entry["name"]),
+                name=entry["name"],
+                description=entry["description"],
+                badge_ids=members,
+            )
+        )
     return tuple(collections)

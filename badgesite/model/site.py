@@ -95,8 +95,14 @@ class SiteIndex:
             for slug in sorted(issuers):
                 studies_by_issuer[slug].append(study)
         frozen = lambda groups: {key: tuple(values) for key, values in groups.items()}  # noqa: E731
-        return cls(by_id, frozen(by_badge), frozen(by_issuer), frozen(by_skill), frozen(studies_by_skill),
-                   frozen(studies_by_issuer))
+        return cls(
+            by_id,
+            frozen(by_badge),
+            frozen(by_issuer),
+            frozen(by_skill),
+            frozen(studies_by_skill),
+            frozen(studies_by_issuer),
+        )
 
     def badges_of(self, badge_ids: tuple[str, ...]) -> tuple[Badge, ...]:
         """The published badges among these ids (drafts left out of the build are skipped)."""

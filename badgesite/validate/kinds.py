@@ -35,15 +35,30 @@ class CheckContext:
     document: Document
     problems: list[Problem]
 
-    def report(self, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False,
-               where: KeyPath | None = None) -> None:
+    def report(
+        self,
+        key_path: KeyPath,
+        message: str,
+        hint: str = "",
+        *,
+        at_key: bool = False,
+        where: KeyPath | None = None,
+    ) -> None:
         """Record a problem on key_path, positioned at its key, its value, or at `where`."""
         if where is not None:
             position = self.document.value_at(where)
         else:
             position = self.document.key_at(key_path) if at_key else self.document.value_at(key_path)
-        self.problems.append(Problem(path=self.document.path, line=position.line, column=position.column,
-                                     field=dotted(key_path), message=message, hint=hint))
+        self.problems.append(
+            Problem(
+                path=self.document.path,
+                line=position.line,
+                column=position.column,
+                field=dotted(key_path),
+                message=message,
+                hint=hint,
+            )
+        )
 
 
 def shown(value: Any) -> str:
@@ -181,14 +196,21 @@ class Url(Kind):
 
 def check_url(text: str, schemes: Sequence[str] = SAFE_SCHEMES) -> str:
     """Validate one URL's scheme and shape; raises Invalid."""
-    allowed = ", ".join(f"{s}:" if s == "mailto" else f"{s}://" for s in schemes)
+    shown_schemes = [f"{s}:" if s == "mailto" else f"{s}://" for s in schemes]
+    allowed = (
+        ", ".join(shown_schemes[:-1]) + f" or {shown_schemes[-1]}"
+        if len(shown_schemes) > 1
+        else shown_schemes[0]
+    )
     if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
         raise Invalid(f"expected a URL without spaces, got {shown(text)}", "encode spaces as %20")
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme not in schemes:
-        raise Invalid(f"expected a URL starting with {allowed}, got {shown(text)}",
-                      "for a file in the site folder use `file:` instead" if not scheme else "")
+        raise Invalid(
+            f"expected a URL starting with {allowed}, got {shown(text)}",
+            "for a file in the site folder use `file:` instead" if not scheme else "",
+        )
     if scheme in ("http", "https") and not parts.netloc:
         raise Invalid(f"expected a URL with a host name, got {shown(text)}")
     return text
@@ -206,11 +228,15 @@ class LocalFile(Kind):
         try:
             resolved = resolve_inside(context.root, base, text)
         except OutsideSite:
-            raise Invalid(f"path {shown(text)} points outside the site folder",
-                          "keep the file inside the site folder and use a relative path") from None
+            raise Invalid(
+                f"path {shown(text)} points outside the site folder",
+                "keep the file inside the site folder and use a relative path",
+            ) from None
         if not resolved.is_file():
-            raise Invalid(f"file {shown(text)} does not exist",
-                          f"paths are relative to {context.document.path.rsplit('/', 1)[0] or '.'}/")
+            raise Invalid(
+                f"file {shown(text)} does not exist",
+                f"paths are relative to {context.document.path.rsplit('/', 1)[0] or '.'}/",
+            )
         return site_relative(context.root, resolved)
 
 
@@ -222,7 +248,9 @@ class UrlOrFile(Kind):
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
         text = Text().check(value, key_path, context)
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) or text.lower().startswith(("mailto:", "javascript:")):
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) or text.lower().startswith(
+            ("mailto:", "javascript:")
+        ):
             return check_url(text, ("http", "https"))
         return LocalFile().check(text, key_path, context)
 
@@ -288,15 +316,21 @@ class Record(Kind):
         if isinstance(value, str) and self.shorthand:
             value = {self.shorthand: value}
         if not isinstance(value, dict):
-            raise Invalid(f"expected a mapping of {self.title} fields, got {shown(value)}",
-                          f"write it as `key: value` lines; known keys: {', '.join(f.name for f in self.fields)}")
+            raise Invalid(
+                f"expected a mapping of {self.title} fields, got {shown(value)}",
+                f"write it as `key: value` lines; known keys: {', '.join(f.name for f in self.fields)}",
+            )
         from badgesite.validate.suggest import did_you_mean
 
         known = {f.name: f for f in self.fields}
         for key in value:
             if key not in known:
-                context.report((*key_path, key), "unknown field",
-                               did_you_mean(key, known) or f"known fields: {', '.join(known)}", at_key=True)
+                context.report(
+                    (*key_path, key),
+                    "unknown field",
+                    did_you_mean(key, known) or f"known fields: {', '.join(known)}",
+                    at_key=True,
+                )
         cleaned: dict[str, Any] = {}
         for spec in self.fields:
             if spec.name not in value or value[spec.name] is None:
@@ -311,4 +345,3 @@ class Record(Kind):
                 context.report((*key_path, spec.name), error.message, error.hint)
                 cleaned[spec.name] = spec.default
         return cleaned
-

@@ -17,15 +17,24 @@ def q(value: object) -> str:
     """Quote a name in a message the way every message does: double quotes."""
     return f'"{value}"'
 
+
 if TYPE_CHECKING:
     from badgesite.validate.site import Checked, CheckedSite
 
 
-def _problem(item: Checked, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
+def _problem(
+    item: Checked, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False
+) -> Problem:
     document = item.document
     position = document.key_at(key_path) if at_key else document.value_at(key_path)
-    return Problem(path=document.path, line=position.line, column=position.column,
-                   field=dotted(key_path), message=message, hint=hint)
+    return Problem(
+        path=document.path,
+        line=position.line,
+        column=position.column,
+        field=dotted(key_path),
+        message=message,
+        hint=hint,
+    )
 
 
 def check_all(site: CheckedSite) -> list[Problem]:
@@ -38,28 +47,52 @@ def check_all(site: CheckedSite) -> list[Problem]:
 
 def _ids(site: CheckedSite) -> Iterator[Problem]:
     """File stems are ids and slugs: they must be URL-safe and unique."""
-    for kind, items, folder in (("badge", site.badges, "badges"), ("case study", site.case_studies, "case-studies"),
-                                ("page", site.pages, "pages")):
+    for kind, items, folder in (
+        ("badge", site.badges, "badges"),
+        ("case study", site.case_studies, "case-studies"),
+        ("page", site.pages, "pages"),
+    ):
         seen: dict[str, Checked] = {}
         for item in items:
             stem = item.document.stem
             if not is_slug(stem):
-                yield Problem(path=item.document.path, line=1, column=1,
-                              message=f"file name {q(stem)} is not a valid {kind} id: ids become URLs and use only "
-                                      "lowercase a-z, 0-9 and hyphens",
-                              hint=f"rename it to {slugify(stem)}{_suffix(item.document.path)}")
+                yield Problem(
+                    path=item.document.path,
+                    line=1,
+                    column=1,
+                    message=f"file name {q(stem)} is not a valid {kind} id: ids become URLs and use only "
+                    "lowercase a-z, 0-9 and hyphens",
+                    hint=f"rename it to {slugify(stem)}{_suffix(item.document.path)}",
+                )
             if stem in seen:
-                yield Problem(path=item.document.path, line=1, column=1,
-                              message=f"two {kind} files have the id {q(stem)}: {seen[stem].document.path} and this one",
-                              hint=f"ids come from file names and must be unique across {folder}/; rename one")
+                yield Problem(
+                    path=item.document.path,
+                    line=1,
+                    column=1,
+                    message=f"two {kind} files have the id {q(stem)}: {seen[stem].document.path} and this one",
+                    hint=f"ids come from file names and must be unique across {folder}/; rename one",
+                )
             else:
                 seen[stem] = item
-    reserved = {"badges", "case-studies", "skills", "issuers", "collections", "frameworks", "assets", "trajectory"}
+    reserved = {
+        "badges",
+        "case-studies",
+        "skills",
+        "issuers",
+        "collections",
+        "frameworks",
+        "assets",
+        "trajectory",
+    }
     for item in site.pages:
         if item.document.stem in reserved:
-            yield Problem(path=item.document.path, line=1, column=1,
-                          message=f"the page name {q(item.document.stem)} is taken by a generated section",
-                          hint="rename the file")
+            yield Problem(
+                path=item.document.path,
+                line=1,
+                column=1,
+                message=f"the page name {q(item.document.stem)} is taken by a generated section",
+                hint="rename the file",
+            )
 
 
 def _suffix(path: str) -> str:
@@ -70,8 +103,12 @@ def _dates(site: CheckedSite) -> Iterator[Problem]:
     for item in site.badges:
         earned, expires = item.values["earned"], item.values["expires"]
         if earned and expires and expires <= earned:
-            yield _problem(item, ("expires",), f"expires ({expires}) must be after earned ({earned})",
-                           "check the year, or remove `expires` if it never expires")
+            yield _problem(
+                item,
+                ("expires",),
+                f"expires ({expires}) must be after earned ({earned})",
+                "check the year, or remove `expires` if it never expires",
+            )
 
 
 def _evidence(site: CheckedSite) -> Iterator[Problem]:
@@ -83,11 +120,19 @@ def _evidence(site: CheckedSite) -> Iterator[Problem]:
             if not isinstance(evidence, dict):
                 continue
             if not evidence.get("url") and not evidence.get("file"):
-                yield _problem(item, ("evidence", index), "evidence needs a `url` or a `file`",
-                               "add url: https://... or file: path/in/site")
+                yield _problem(
+                    item,
+                    ("evidence", index),
+                    "evidence needs a `url` or a `file`",
+                    "add url: https://... or file: path/in/site",
+                )
             elif evidence.get("url") and evidence.get("file"):
-                yield _problem(item, ("evidence", index, "file"), "give either `url` or `file`, not both",
-                               "split it into two evidence items")
+                yield _problem(
+                    item,
+                    ("evidence", index, "file"),
+                    "give either `url` or `file`, not both",
+                    "split it into two evidence items",
+                )
 
 
 def _levels(site: CheckedSite) -> Iterator[Problem]:
@@ -98,8 +143,12 @@ def _levels(site: CheckedSite) -> Iterator[Problem]:
         if level and level.lower() not in lowered:
             suggestion = closest(level, levels)
             hint = f'did you mean "{suggestion}"? ' if suggestion else ""
-            yield _problem(item, ("level",), f"unknown level {q(level)}",
-                           f"{hint}allowed: {', '.join(levels)}; `levels:` in badgesite.yml sets them")
+            yield _problem(
+                item,
+                ("level",),
+                f"unknown level {q(level)}",
+                f"{hint}allowed: {', '.join(levels)}; `levels:` in badgesite.yml sets them",
+            )
 
 
 def _references(site: CheckedSite) -> Iterator[Problem]:
@@ -107,7 +156,7 @@ def _references(site: CheckedSite) -> Iterator[Problem]:
     badge_ids = {item.document.stem for item in site.badges}
 
     def unknown(item: Checked, key_path: KeyPath, badge_id: str) -> Problem:
-        hint = did_you_mean(badge_id, badge_ids) or f"badge ids are file names in badges/ ({len(badge_ids)} exist)"
+        hint = did_you_mean(badge_id, badge_ids) or "badge ids are the file names in badges/, without .yml"
         return _problem(item, key_path, f"no badge with id {q(badge_id)}", hint)
 
     for item in site.case_studies:
@@ -133,31 +182,55 @@ def _vocabulary(site: CheckedSite) -> Iterator[Problem]:
         for index, alignment in enumerate(item.values["alignment"]):
             framework, code = alignment["framework"], alignment["code"]
             if framework not in frameworks:
-                yield _problem(item, ("alignment", index, "framework"), f"unknown framework {q(framework)}",
-                               did_you_mean(framework, frameworks) or "declare it under `frameworks:` in badgesite.yml")
+                yield _problem(
+                    item,
+                    ("alignment", index, "framework"),
+                    f"unknown framework {q(framework)}",
+                    did_you_mean(framework, frameworks) or "declare it under `frameworks:` in badgesite.yml",
+                )
             elif code not in frameworks[framework]:
-                yield _problem(item, ("alignment", index, "code"), f"unknown code {q(code)} in framework {q(framework)}",
-                               did_you_mean(code, frameworks[framework])
-                               or f"add it to the codes of {framework} in badgesite.yml")
+                yield _problem(
+                    item,
+                    ("alignment", index, "code"),
+                    f"unknown code {q(code)} in framework {q(framework)}",
+                    did_you_mean(code, frameworks[framework])
+                    or f"add it to the codes of {framework} in badgesite.yml",
+                )
     config = site.config
     levels = {str(level).lower() for level in config.values["levels"]}
     collections = {c["name"] for c in config.values["collections"]}
     for index, stage in enumerate(config.values["path"]):
         for position, level in enumerate(stage["levels"]):
             if level.lower() not in levels:
-                yield _problem(config, ("path", index, "levels", position), f"unknown level {q(level)}",
-                               did_you_mean(level, config.values["levels"]) or "use one of `levels:`")
+                yield _problem(
+                    config,
+                    ("path", index, "levels", position),
+                    f"unknown level {q(level)}",
+                    did_you_mean(level, config.values["levels"]) or "use one of `levels:`",
+                )
         for position, name in enumerate(stage["collections"]):
             if name not in collections:
-                yield _problem(config, ("path", index, "collections", position), f"unknown collection {q(name)}",
-                               did_you_mean(name, collections) or "declare it under `collections:`")
+                yield _problem(
+                    config,
+                    ("path", index, "collections", position),
+                    f"unknown collection {q(name)}",
+                    did_you_mean(name, collections) or "declare it under `collections:`",
+                )
     for index, target in enumerate(config.values["targets"]):
         if target["collection"] and target["collection"] not in collections:
-            yield _problem(config, ("targets", index, "collection"), f"unknown collection {q(target['collection'])}",
-                           did_you_mean(target["collection"], collections) or "declare it under `collections:`")
+            yield _problem(
+                config,
+                ("targets", index, "collection"),
+                f"unknown collection {q(target['collection'])}",
+                did_you_mean(target["collection"], collections) or "declare it under `collections:`",
+            )
         if target["level"] and target["level"].lower() not in levels:
-            yield _problem(config, ("targets", index, "level"), f"unknown level {q(target['level'])}",
-                           did_you_mean(target["level"], config.values["levels"]) or "use one of `levels:`")
+            yield _problem(
+                config,
+                ("targets", index, "level"),
+                f"unknown level {q(target['level'])}",
+                did_you_mean(target["level"], config.values["levels"]) or "use one of `levels:`",
+            )
 
 
 def _config_names(site: CheckedSite) -> Iterator[Problem]:
@@ -169,23 +242,35 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
         for index, entry in enumerate(entries):
             slug = slugify(entry["name"])
             if slug in slugs:
-                yield _problem(site.config, (section, index, "name"),
-                               f"{q(entry['name'])} and {q(slugs[slug])} would share the page /{section}/{slug}/",
-                               "merge them, or make one an alias of the other")
+                yield _problem(
+                    site.config,
+                    (section, index, "name"),
+                    f"{q(entry['name'])} and {q(slugs[slug])} would share the page /{section}/{slug}/",
+                    "merge them, or make one an alias of the other",
+                )
             slugs.setdefault(slug, entry["name"])
             names = [(entry["name"], (section, index, "name"))]
-            names += [(alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))]
+            names += [
+                (alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))
+            ]
             for name, key_path in names:
                 key = name.casefold()
                 if key in owners and owners[key][0] != entry["name"]:
-                    yield _problem(site.config, key_path,
-                                   f"{q(name)} already names {q(owners[key][0])}",
-                                   "an alias can map to one canonical name only")
+                    yield _problem(
+                        site.config,
+                        key_path,
+                        f"{q(name)} already names {q(owners[key][0])}",
+                        "an alias can map to one canonical name only",
+                    )
                 owners.setdefault(key, (entry["name"], key_path))
     grouped: dict[str, list[str]] = defaultdict(list)
     for level in site.config.values["levels"]:
         grouped[str(level).lower()].append(str(level))
     for key, spelled in grouped.items():
         if len(spelled) > 1:
-            yield _problem(site.config, ("levels",), f"level {q(key)} is listed {len(spelled)} times",
-                           "list each level once")
+            yield _problem(
+                site.config,
+                ("levels",),
+                f"level {q(key)} is listed {len(spelled)} times",
+                "list each level once",
+            )

@@ -1,0 +1,110 @@
+"""Command line: arguments, exit codes (0 ok, 1 the site has problems, 2 wrong usage) and printing. No logic."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from badgesite import __version__
+from badgesite.problems import SiteError, summary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for --today and --since."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'expected a date like 2026-05-31, got "{text}"') from None
+
+
+def default_today() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH so reproducible-build tooling gets identical output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="badgesite",
+        description="Build a static portfolio site from badge YAML files and Markdown case studies.",
+        epilog="Run `badgesite COMMAND --help` for each command's options and an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"badgesite {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show Python tracebacks for internal errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    from badgesite.commands import registry
+
+    for register in registry():
+        register(commands)
+    return parser
+
+
+def add_command(
+    commands: argparse._SubParsersAction,
+    name: str,
+    *,
+    help: str,
+    example: str,
+    handler: Handler,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Every command has a one-line help, a description, and an example in its --help."""
+    command = commands.add_parser(
+        name,
+        help=help,
+        description=description or help,
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(handler=handler)
+    return command
+
+
+def print_problems(error: SiteError, *, consequence: str = "nothing was written") -> None:
+    for problem in error.problems:
+        print(problem.format(), file=sys.stderr)
+    print(summary(error.problems, consequence=consequence), file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `badgesite` console script."""
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        return int(arguments.handler(arguments))
+    except SiteError as error:
+        print_problems(error, consequence=getattr(arguments, "failure_consequence", "nothing was written"))
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("\ninterrupted; the previous output is unchanged", file=sys.stderr)
+        return 130
+    except Exception as error:  # a traceback reaching a user is a bug: say so briefly
+        if arguments.debug:
+            raise
+        elapsed = time.perf_counter() - started
+        print(
+            f"badgesite: internal error after {elapsed:.1f} s: {type(error).__name__}: {error}\n"
+            "This is a bug in badgesite, not in your site. Rerun with --debug and report the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+
+
+def site_folder(text: str) -> Path:
+    """argparse type for a site folder argument."""
+    path = Path(text)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f'no such folder: "{text}"')
+    return path

@@ -1,0 +1,88 @@
+"""Render: model + theme -> {output path: bytes}. Pure; templates get the model, never the file system."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import jinja2
+
+from badgesite.model import Site
+from badgesite.problems import Problem, SiteError
+from badgesite.render.environment import make_environment
+from badgesite.render.pages import PageSpec, plan_pages
+from badgesite.render.theme import Theme, load_theme
+
+__all__ = ["PageSpec", "Theme", "load_theme", "plan_pages", "render_pages", "render_site"]
+
+
+def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
+    """Every HTML page of the site."""
+    return render_pages(site, theme, plan_pages(site))
+
+
+def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[str, bytes]:
+    """Render the given pages; template mistakes become Problems naming the template file and line."""
+    environment = make_environment(theme, base_path=site.base_path, absolute_base=site.absolute_base)
+    output: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    claimed: dict[str, str] = {}
+    for spec in specs:
+        owner = spec.meta.source or spec.meta.url or "home page"
+        if spec.output in claimed:
+            problems.append(
+                Problem(
+                    path=spec.meta.source or spec.output,
+                    message=f"{owner} and {claimed[spec.output]} both make {spec.output}",
+                    hint="rename one of them",
+                )
+            )
+            continue
+        claimed[spec.output] = owner
+        try:
+            template = environment.get_template(spec.template)
+            html = template.render(site=site, page=spec.meta, **spec.values)
+        except jinja2.TemplateError as error:
+            problems.append(_template_problem(error, spec, theme))
+            continue
+        output[spec.output] = html.encode("utf-8")
+    if problems:
+        raise SiteError(problems)
+    return output
+
+
+def _template_problem(error: jinja2.TemplateError, spec: PageSpec, theme: Theme) -> Problem:
+    """Point at the template line: syntax errors carry it; runtime errors are found in the traceback."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if filename is None:
+        filename, line = _template_frame(error)
+    return Problem(
+        path=_shown(filename or spec.template, theme),
+        line=line or 0,
+        column=1 if line else 0,
+        message=f"template error while rendering {spec.output}: {error.message or error}",
+        hint="check the template against the theme contract in themes/base/templates/",
+    )
+
+
+def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
+    """Jinja rewrites tracebacks so template frames carry the template's file and line; take the innermost."""
+    traceback = error.__traceback__
+    found: tuple[str | None, int | None] = (None, None)
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".j2", ".svg")):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found
+
+
+def _shown(filename: str, theme: Theme) -> str:
+    from pathlib import Path
+
+    path = Path(filename)
+    if theme.site_templates is not None and path.is_relative_to(theme.site_templates.parent):
+        return path.relative_to(theme.site_templates.parent).as_posix()
+    for folder in theme.folders:
+        if path.is_relative_to(folder.parent):
+            return "themes/" + path.relative_to(folder.parent).as_posix()
+    return str(filename)

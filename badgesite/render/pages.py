@@ -1,0 +1,169 @@
+"""Which pages the site has, which template draws each, and what each template is given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from badgesite.model import Site
+from badgesite.model.types import Badge, Issuer, Skill
+from badgesite.model.urls import output_file
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    """What every template knows about the page it draws."""
+
+    url: str
+    title: str
+    kind: str
+    description: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageSpec:
+    """One page to render: its template and the values beyond `site` and `page` that the template gets."""
+
+    meta: PageMeta
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def output(self) -> str:
+        return output_file(self.meta.url)
+
+
+def plan_pages(site: Site) -> list[PageSpec]:
+    """Every HTML page of the site, in a stable order."""
+    return [
+        *_sections(site),
+        *_badge_pages(site),
+        *_case_study_pages(site),
+        *_taxonomy_pages(site),
+        *_free_pages(site),
+    ]
+
+
+def _by_issuer(badges: tuple[Badge, ...]) -> list[tuple[Issuer, list[Badge]]]:
+    groups: dict[str, tuple[Issuer, list[Badge]]] = {}
+    for badge in badges:
+        groups.setdefault(badge.issuer.slug, (badge.issuer, []))[1].append(badge)
+    return sorted(groups.values(), key=lambda group: group[0].name.casefold())
+
+
+def _sections(site: Site) -> Iterator[PageSpec]:
+    featured = [b for b in site.badges if b.featured] or list(site.badges[:6])
+    latest = sorted(site.case_studies, key=lambda c: (not c.featured, -c.date.toordinal(), c.slug))[:3]
+    used_levels = {b.level for b in site.badges if b.level}
+    yield PageSpec(
+        meta=PageMeta(url="", title=site.title, kind="home", description=site.description),
+        template="home.html",
+        values={"featured_badges": featured, "latest_case_studies": latest},
+    )
+    yield PageSpec(
+        meta=PageMeta(url="badges/", title="Badges", kind="badges"),
+        template="badges.html",
+        values={
+            "groups": _by_issuer(site.badges),
+            "levels": [level for level in site.levels if level in used_levels],
+            "skills": [s for s in site.skills if site.index.badges_by_skill.get(s.slug)],
+        },
+    )
+    yield PageSpec(
+        meta=PageMeta(url="case-studies/", title="Case studies", kind="case_studies"),
+        template="case_studies.html",
+        values={},
+    )
+    yield PageSpec(
+        meta=PageMeta(url="skills/", title="Skills", kind="skills"),
+        template="skills.html",
+        values={"skills": _with_badges(site.skills, site.index.badges_by_skill)},
+    )
+    yield PageSpec(
+        meta=PageMeta(url="issuers/", title="Issuers", kind="issuers"),
+        template="issuers.html",
+        values={"issuers": _with_badges(site.issuers, site.index.badges_by_issuer)},
+    )
+    yield PageSpec(
+        meta=PageMeta(url="404.html", title="Page not found", kind="not_found"),
+        template="404.html",
+        values={},
+    )
+
+
+def _with_badges(
+    items: tuple[Skill, ...] | tuple[Issuer, ...], index: Mapping[str, tuple[Badge, ...]]
+) -> list[tuple[Any, tuple[Badge, ...]]]:
+    return [(item, index.get(item.slug, ())) for item in items]
+
+
+def _badge_pages(site: Site) -> Iterator[PageSpec]:
+    for badge in site.badges:
+        studies = site.index.case_studies_by_badge.get(badge.id, ())
+        yield PageSpec(
+            meta=PageMeta(
+                url=badge.page,
+                title=badge.name,
+                kind="badge",
+                source=badge.source,
+                description=f"{badge.name}, issued by {badge.issuer.name}",
+            ),
+            template="badge.html",
+            values={
+                "badge": badge,
+                "case_studies": studies,
+                "renews": site.index.badge_by_id.get(badge.renews or ""),
+                "renewed_by": site.index.badge_by_id.get(badge.renewed_by or ""),
+            },
+        )
+
+
+def _case_study_pages(site: Site) -> Iterator[PageSpec]:
+    for study in site.case_studies:
+        yield PageSpec(
+            meta=PageMeta(
+                url=study.page,
+                title=study.title,
+                kind="case_study",
+                description=study.summary,
+                source=study.source,
+            ),
+            template="case_study.html",
+            values={"case_study": study, "badges": site.index.badges_of(study.badge_ids)},
+        )
+
+
+def _taxonomy_pages(site: Site) -> Iterator[PageSpec]:
+    for skill in site.skills:
+        yield PageSpec(
+            meta=PageMeta(url=skill.page, title=skill.name, kind="skill"),
+            template="skill.html",
+            values={
+                "skill": skill,
+                "badges": site.index.badges_by_skill.get(skill.slug, ()),
+                "case_studies": site.index.case_studies_by_skill.get(skill.slug, ()),
+            },
+        )
+    for issuer in site.issuers:
+        yield PageSpec(
+            meta=PageMeta(url=issuer.page, title=issuer.name, kind="issuer"),
+            template="issuer.html",
+            values={
+                "issuer": issuer,
+                "badges": site.index.badges_by_issuer.get(issuer.slug, ()),
+                "case_studies": site.index.case_studies_by_issuer.get(issuer.slug, ()),
+            },
+        )
+
+
+def _free_pages(site: Site) -> Iterator[PageSpec]:
+    for page in site.pages:
+        yield PageSpec(
+            meta=PageMeta(
+                url=page.page, title=page.title, kind="page", description=page.description, source=page.source
+            ),
+            template="page.html",
+            values={"content_page": page},
+        )

@@ -1,0 +1,137 @@
+"""Theme lookup: site templates/ -> theme -> the themes it extends -> base; `!name/` reaches one theme directly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from badgesite.problems import Problem, SiteError
+
+MAX_EXTENDS_DEPTH = 8
+
+
+def bundled_themes_dir() -> Path:
+    """Themes ship inside the wheel as badgesite/themes; in a source checkout they sit at the repository root."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "themes", package.parent / "themes"):
+        if (candidate / "base" / "theme.yml").is_file():
+            return candidate
+    raise SiteError(
+        [
+            Problem(
+                path="badgesite",
+                message="the bundled themes are missing from this installation",
+                hint="reinstall badgesite",
+            )
+        ]
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Theme:
+    """A resolved theme: its folders from most to least specific, and its settings merged the same way."""
+
+    name: str
+    folders: tuple[Path, ...]  # the theme itself first, base last
+    names: tuple[str, ...]
+    settings: dict[str, object]
+    site_templates: Path | None
+
+    def loader(self) -> jinja2.BaseLoader:
+        """Site overrides first, then each theme; `!default/page.html` names one theme's own template."""
+        search = [jinja2.FileSystemLoader(str(folder / "templates")) for folder in self.folders]
+        if self.site_templates is not None:
+            search.insert(0, jinja2.FileSystemLoader(str(self.site_templates)))
+        prefixed = {
+            f"!{name}": jinja2.FileSystemLoader(str(folder / "templates"))
+            for name, folder in zip(self.names, self.folders, strict=True)
+        }
+        return jinja2.ChoiceLoader([jinja2.PrefixLoader(prefixed, delimiter="/"), *search])
+
+    def static_files(self) -> dict[str, Path]:
+        """Published path (`theme/style.css`) -> file; a child theme's file wins over its parent's."""
+        files: dict[str, Path] = {}
+        for folder in reversed(self.folders):
+            static = folder / "static"
+            if static.is_dir():
+                for path in sorted(static.rglob("*")):
+                    if path.is_file() and not path.name.startswith("."):
+                        files["theme/" + path.relative_to(static).as_posix()] = path
+        return dict(sorted(files.items()))
+
+    def template_files(self) -> list[Path]:
+        """Every template file that can take part in rendering (for change tracking)."""
+        folders = [folder / "templates" for folder in self.folders]
+        if self.site_templates is not None:
+            folders.insert(0, self.site_templates)
+        return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+
+
+def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Theme:
+    """Resolve `name` (a folder under the site's themes/ or a bundled theme) and everything it extends."""
+    folders: list[Path] = []
+    names: list[str] = []
+    settings: dict[str, object] = {}
+    current: str | None = name
+    while current is not None:
+        if len(folders) > MAX_EXTENDS_DEPTH or current in names:
+            raise SiteError(
+                [
+                    Problem(
+                        path="badgesite.yml",
+                        field="theme",
+                        message=f'theme "{name}" extends itself in a loop ({" -> ".join(names)})',
+                    )
+                ]
+            )
+        folder = _find(current, site_root)
+        folders.append(folder)
+        names.append(current)
+        own = _read_settings(folder, site_root)
+        for key, value in own.items():
+            settings.setdefault(key, value)
+        parent = own.get("extends")
+        current = str(parent) if parent else ("base" if current != "base" else None)
+    settings.pop("extends", None)
+    return Theme(
+        name=name,
+        folders=tuple(folders),
+        names=tuple(names),
+        settings=settings,
+        site_templates=site_templates,
+    )
+
+
+def _find(name: str, site_root: Path) -> Path:
+    local = site_root / "themes" / name
+    if (local / "theme.yml").is_file():
+        return local
+    bundled = bundled_themes_dir()
+    if (bundled / name / "theme.yml").is_file():
+        return bundled / name
+    available = sorted(p.name for p in bundled.iterdir() if (p / "theme.yml").is_file())
+    raise SiteError(
+        [
+            Problem(
+                path="badgesite.yml",
+                field="theme",
+                message=f'no theme named "{name}"',
+                hint=f"bundled themes: {', '.join(available)}; or put one in themes/{name}/",
+            )
+        ]
+    )
+
+
+def _read_settings(folder: Path, site_root: Path) -> dict[str, object]:
+    path = folder / "theme.yml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        shown = path.relative_to(site_root).as_posix() if path.is_relative_to(site_root) else str(path)
+        raise SiteError([Problem(path=shown, message=f"cannot read the theme settings: {error}")]) from None
+    if not isinstance(data, dict):
+        raise SiteError([Problem(path=str(path), message="theme.yml must be a mapping")])
+    return data

@@ -1,0 +1,109 @@
+"""Write the output atomically: build in a sibling temporary folder, then swap it in.
+
+A failed or interrupted build leaves the previous output whole, and a folder badgesite did not make
+(no marker file) is never written into, so `-o ~/Documents` cannot delete anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from badgesite.problems import Problem, SiteError
+
+MARKER = ".badgesite-output"
+MARKER_TEXT = b"This folder is made by badgesite and replaced on every build. Do not edit it.\n"
+
+OutputFile = bytes | Path
+
+
+def check_output_folder(output: Path, site_root: Path) -> None:
+    """Refuse outputs that could destroy a user's files: the site itself, its parents, foreign folders."""
+    resolved, root = output.resolve(), site_root.resolve()
+    if resolved == root or root.is_relative_to(resolved):
+        raise SiteError(
+            [
+                Problem(
+                    path=str(output),
+                    message="refusing to write the site into its own source folder "
+                    "or a folder that contains it",
+                    hint="use the default _site or -o NEW_FOLDER",
+                )
+            ]
+        )
+    if resolved.exists() and not resolved.is_dir():
+        raise SiteError(
+            [
+                Problem(
+                    path=str(output),
+                    message="the output path is a file, not a folder",
+                    hint="choose a folder with -o",
+                )
+            ]
+        )
+    if resolved.is_dir() and not (resolved / MARKER).is_file() and any(resolved.iterdir()):
+        raise SiteError(
+            [
+                Problem(
+                    path=str(output),
+                    message="refusing to write into a folder that is not empty "
+                    "and was not made by badgesite; nothing was changed",
+                    hint="choose an empty or new folder with -o",
+                )
+            ]
+        )
+
+
+def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Path) -> None:
+    """Write every file into a fresh sibling folder, then swap it for the old output in two renames."""
+    check_output_folder(output, site_root)
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
+    try:
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        for relative in sorted(files):
+            _write_one(staging, relative, files[relative])
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_one(staging: Path, relative: str, content: OutputFile) -> None:
+    parts = PurePosixPath(relative).parts
+    if not parts or relative.startswith("/") or ".." in parts:
+        raise ValueError(f"output path escapes the output folder: {relative!r}")
+    target = staging.joinpath(*parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Path):
+        shutil.copyfile(content, target)
+    else:
+        target.write_bytes(content)
+
+
+def _swap(staging: Path, output: Path) -> None:
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+    retired.rmdir()
+    os.rename(output, retired)
+    try:
+        os.rename(staging, output)
+    except BaseException:
+        os.rename(retired, output)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def _remove_leftovers(output: Path) -> None:
+    """Staging or retired folders of an interrupted earlier build (they carry the marker) are removed."""
+    for pattern in (f".{output.name}.tmp-*", f".{output.name}.old-*"):
+        for leftover in output.parent.glob(pattern):
+            if leftover.is_dir() and (leftover / MARKER).is_file():
+                shutil.rmtree(leftover, ignore_errors=True)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+
+from badgesite.model.naming import Vocabulary, level_rank
+from badgesite.slugs import is_slug, slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Übung", "ubung"),
+        ("AWS Certified Solutions Architect – Associate", "aws-certified-solutions-architect-associate"),
+        ("Straße & Co.", "strasse-and-co"),
+        ("C++ / C#", "c-c"),
+        ("数据工程", "shujugongcheng"),
+        ("   ", "item"),
+        ("O'Reilly", "oreilly"),
+    ],
+)
+def test_slugs_are_lowercase_ascii(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+    assert is_slug(slugify(text))
+
+
+def test_aliases_map_to_one_canonical_name_ignoring_case_and_spacing() -> None:
+    vocabulary = Vocabulary.from_config([{"name": "Amazon Web Services", "aliases": ["AWS", "Amazon"]}])
+    first_seen: dict[str, str] = {}
+    assert vocabulary.name_for("aws", first_seen) == "Amazon Web Services"
+    assert vocabulary.name_for("Amazon  Web Services", first_seen) == "Amazon Web Services"
+    assert vocabulary.name_for("Google Cloud", first_seen) == "Google Cloud"
+    assert vocabulary.name_for("google cloud", first_seen) == "Google Cloud"
+
+
+def test_levels_rank_in_vocabulary_order() -> None:
+    assert level_rank("Advanced", ["foundational", "advanced"]) == ("advanced", 1)
+    assert level_rank(None, ["foundational"]) == (None, None)

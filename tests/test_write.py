@@ -1,0 +1,67 @@
+"""The output folder: atomic swap, never writing into a user's folder, never losing the last good site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from badgesite.problems import SiteError
+from badgesite.write import MARKER, write_output
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_writes_then_replaces_wholly(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "out"
+    site.mkdir()
+    write_output(out, {"index.html": b"one", "badges/a/index.html": b"a"}, site_root=site)
+    write_output(out, {"index.html": b"two"}, site_root=site)
+    assert tree(out) == {MARKER: tree(out)[MARKER], "index.html": b"two"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_refuses_a_folder_of_user_files_and_deletes_nothing(tmp_path: Path) -> None:
+    site, documents = tmp_path / "site", tmp_path / "Documents"
+    site.mkdir()
+    documents.mkdir()
+    (documents / "thesis.docx").write_bytes(b"years of work")
+    with pytest.raises(SiteError) as raised:
+        write_output(documents, {"index.html": b"x"}, site_root=site)
+    assert "refusing to write into a folder that is not empty and was not made by badgesite" in str(
+        raised.value
+    )
+    assert tree(documents) == {"thesis.docx": b"years of work"}
+
+
+@pytest.mark.parametrize("relative", [".", ".."])
+def test_refuses_the_site_folder_and_its_parents(tmp_path: Path, relative: str) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(SiteError, match="refusing to write the site into its own source folder"):
+        write_output(site / relative, {"index.html": b"x"}, site_root=site)
+
+
+def test_a_failure_while_writing_keeps_the_previous_output(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "out"
+    site.mkdir()
+    write_output(out, {"index.html": b"good"}, site_root=site)
+    with pytest.raises(ValueError):
+        write_output(out, {"index.html": b"new", "../escape.html": b"x"}, site_root=site)
+    assert tree(out)["index.html"] == b"good"
+    assert not (tmp_path / "escape.html").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_leftovers_of_an_interrupted_build_are_cleaned(tmp_path: Path) -> None:
+    site, out = tmp_path / "site", tmp_path / "out"
+    site.mkdir()
+    leftover = tmp_path / ".out.tmp-abc"
+    leftover.mkdir()
+    (leftover / MARKER).write_text("x")
+    write_output(out, {"index.html": b"x"}, site_root=site)
+    assert not leftover.exists()
