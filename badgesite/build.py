@@ -58,9 +58,7 @@ def build(options: BuildOptions, *, write: bool = True) -> BuildResult:
     site = _timed(
         timings,
         "model",
-        lambda: assemble(
-            checked, ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
-        ),
+        lambda: assemble(checked, ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)),
     )
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
     size = int(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE))  # type: ignore[call-overload]

@@ -28,8 +28,7 @@ def check_output_folder(output: Path, site_root: Path) -> None:
             [
                 Problem(
                     path=str(output),
-                    message="refusing to write the site into its own source folder "
-                    "or a folder that contains it",
+                    message="refusing to write the site into its own source folder or a folder that contains it",
                     hint="use the default _site or -o NEW_FOLDER",
                 )
             ]

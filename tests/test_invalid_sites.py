@@ -12,9 +12,7 @@ CASES = sorted(p for p in (Path(__file__).parent / "sites" / "invalid").iterdir(
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_problems_are_reported_exactly(
-    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_problems_are_reported_exactly(case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "out"
     exit_code = main(["build", str(case), "-o", str(output)])
     captured = capsys.readouterr()

@@ -11,9 +11,7 @@ from badgesite.write import MARKER, write_output
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_writes_then_replaces_wholly(tmp_path: Path) -> None:
@@ -32,9 +30,7 @@ def test_refuses_a_folder_of_user_files_and_deletes_nothing(tmp_path: Path) -> N
     (documents / "thesis.docx").write_bytes(b"years of work")
     with pytest.raises(SiteError) as raised:
         write_output(documents, {"index.html": b"x"}, site_root=site)
-    assert "refusing to write into a folder that is not empty and was not made by badgesite" in str(
-        raised.value
-    )
+    assert "refusing to write into a folder that is not empty and was not made by badgesite" in str(raised.value)
     assert tree(documents) == {"thesis.docx": b"years of work"}
 
 

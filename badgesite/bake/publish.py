@@ -64,9 +64,7 @@ def publish_images(
     return images, problems
 
 
-def _publish_one(
-    badge: Badge, root: Path, size: int, baker: Baker, sources: Mapping[str, bytes]
-) -> PublishedImage:
+def _publish_one(badge: Badge, root: Path, size: int, baker: Baker, sources: Mapping[str, bytes]) -> PublishedImage:
     payload = baker.payload_for(badge)
     if badge.image_file is None:
         return PublishedImage(

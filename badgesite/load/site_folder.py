@@ -46,15 +46,11 @@ def read_site(root: Path, *, skip: tuple[Path, ...] = ()) -> SiteSources:
     else:
         config = read_yaml_file(root, root / CONFIG_NAME, problems)
     skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
-    badges = tuple(
-        read_yaml_file(root, path, problems) for path in _files(root / "badges", (".yml", ".yaml"), skipped)
-    )
+    badges = tuple(read_yaml_file(root, path, problems) for path in _files(root / "badges", (".yml", ".yaml"), skipped))
     case_studies = tuple(
         read_markdown_file(root, path, problems) for path in _files(root / "case-studies", (".md",), skipped)
     )
-    pages = tuple(
-        read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped)
-    )
+    pages = tuple(read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped))
     assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped))
     templates = root / "templates"
     return SiteSources(
@@ -109,9 +105,7 @@ def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, st
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.append(
-            Problem(
-                path=relative, line=line, column=1, message="is not UTF-8 text", hint="save the file as UTF-8"
-            )
+            Problem(path=relative, line=line, column=1, message="is not UTF-8 text", hint="save the file as UTF-8")
         )
         return None
     return relative, text

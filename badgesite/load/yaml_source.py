@@ -100,10 +100,7 @@ def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, 
             result[key] = _convert(value_node, child_path, parsed, path, line_offset)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _convert(item, (*key_path, index), parsed, path, line_offset)
-            for index, item in enumerate(node.value)
-        ]
+        return [_convert(item, (*key_path, index), parsed, path, line_offset) for index, item in enumerate(node.value)]
     return _scalar(node)
 
 

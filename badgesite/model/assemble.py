@@ -173,9 +173,7 @@ def _frameworks(config: dict[str, Any]) -> dict[str, Framework]:
 
 
 def _testimonials(values: list[dict[str, Any]]) -> tuple[Testimonial, ...]:
-    return tuple(
-        Testimonial(quote=t["quote"], author=t["author"], role=t["role"], url=t["url"]) for t in values
-    )
+    return tuple(Testimonial(quote=t["quote"], author=t["author"], role=t["role"], url=t["url"]) for t in values)
 
 
 def _badge(
@@ -275,8 +273,7 @@ def _case_study(item: Checked, names: _Names) -> CaseStudy:
         badge_ids=tuple(dict.fromkeys(values["badges"])),
         skills=names.skill_list(values["skills"]),
         metrics=tuple(
-            Metric(label=m["label"], before=m["before"], after=m["after"], unit=m["unit"])
-            for m in values["metrics"]
+            Metric(label=m["label"], before=m["before"], after=m["after"], unit=m["unit"]) for m in values["metrics"]
         ),
         testimonials=_testimonials(values["testimonials"]),
         body=item.document.body,

@@ -87,7 +87,7 @@ class Text(Kind):
     type_name = "text"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
-        if isinstance(value, bool) or isinstance(value, dict | list) or value is None:
+        if value is None or isinstance(value, bool | dict | list):
             raise Invalid(f"expected text, got {shown(value)}")
         text = str(value).strip() if not isinstance(value, dt.date) else value.isoformat()
         if not text:
@@ -177,7 +177,7 @@ class Scalar(Kind):
     type_name = "number or text"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str | int | float:
-        if isinstance(value, bool) or isinstance(value, dict | list) or value is None:
+        if value is None or isinstance(value, bool | dict | list):
             raise Invalid(f"expected a number or text, got {shown(value)}")
         return value if isinstance(value, int | float) else str(value)
 
@@ -197,11 +197,7 @@ class Url(Kind):
 def check_url(text: str, schemes: Sequence[str] = SAFE_SCHEMES) -> str:
     """Validate one URL's scheme and shape; raises Invalid."""
     shown_schemes = [f"{s}:" if s == "mailto" else f"{s}://" for s in schemes]
-    allowed = (
-        ", ".join(shown_schemes[:-1]) + f" or {shown_schemes[-1]}"
-        if len(shown_schemes) > 1
-        else shown_schemes[0]
-    )
+    allowed = ", ".join(shown_schemes[:-1]) + f" or {shown_schemes[-1]}" if len(shown_schemes) > 1 else shown_schemes[0]
     if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
         raise Invalid(f"expected a URL without spaces, got {shown(text)}", "encode spaces as %20")
     parts = urlsplit(text)
@@ -248,9 +244,7 @@ class UrlOrFile(Kind):
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
         text = Text().check(value, key_path, context)
-        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) or text.lower().startswith(
-            ("mailto:", "javascript:")
-        ):
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) or text.lower().startswith(("mailto:", "javascript:")):
             return check_url(text, ("http", "https"))
         return LocalFile().check(text, key_path, context)
 

@@ -95,8 +95,7 @@ OWNER = Record(
         Field(
             "emails",
             ListOf(Email()),
-            "Addresses your badges were issued to. Used only to check recipient "
-            "hashes at build time; never published.",
+            "Addresses your badges were issued to. Used only to check recipient hashes at build time; never published.",
             default=[],
         ),
     ),
@@ -232,17 +231,11 @@ CONFIG = Record(
         ),
         Field("description", Text(), "One sentence for search engines and link previews."),
         Field("language", Text(), "The site's language (HTML lang).", default="en"),
-        Field(
-            "theme", Text(), "A bundled theme name or a folder under themes/ in the site.", default="default"
-        ),
-        Field(
-            "domain", Text(), "Custom domain; written to CNAME for GitHub Pages.", example="badges.ada.dev"
-        ),
+        Field("theme", Text(), "A bundled theme name or a folder under themes/ in the site.", default="default"),
+        Field("domain", Text(), "Custom domain; written to CNAME for GitHub Pages.", example="badges.ada.dev"),
         Field("issuers", ListOf(ISSUER), "Canonical issuer names and their aliases.", default=[]),
         Field("skills", ListOf(SKILL), "Canonical skill names and their aliases.", default=[]),
-        Field(
-            "levels", ListOf(Text()), "Ordered level vocabulary, lowest first.", default=list(DEFAULT_LEVELS)
-        ),
+        Field("levels", ListOf(Text()), "Ordered level vocabulary, lowest first.", default=list(DEFAULT_LEVELS)),
         Field("frameworks", ListOf(FRAMEWORK), "Competency frameworks badges align to.", default=[]),
         Field("collections", ListOf(COLLECTION), "Named groups of badges with their own pages.", default=[]),
         Field("path", ListOf(STAGE), "Stages of the learning trajectory, in order.", default=[]),
@@ -331,9 +324,7 @@ BADGE = Record(
 CASE_STUDY = Record(
     "case study",
     (
-        Field(
-            "title", Text(), "The case study's title.", required=True, example="Cutting cloud costs by 38%"
-        ),
+        Field("title", Text(), "The case study's title.", required=True, example="Cutting cloud costs by 38%"),
         Field("date", Date(), "When the work finished.", required=True, example="2025-06-30"),
         Field("summary", Text(), "One or two sentences for lists and previews."),
         Field(
@@ -350,9 +341,7 @@ CASE_STUDY = Record(
                 Record(
                     "metric",
                     (
-                        Field(
-                            "label", Text(), "What was measured.", required=True, example="Monthly AWS bill"
-                        ),
+                        Field("label", Text(), "What was measured.", required=True, example="Monthly AWS bill"),
                         Field("before", Scalar(), "Value before.", example="42000"),
                         Field("after", Scalar(), "Value after.", required=True, example="26000"),
                         Field("unit", Text(), "Unit shown after the values.", example="USD"),

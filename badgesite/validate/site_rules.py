@@ -22,9 +22,7 @@ if TYPE_CHECKING:
     from badgesite.validate.site import Checked, CheckedSite
 
 
-def _problem(
-    item: Checked, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False
-) -> Problem:
+def _problem(item: Checked, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
     document = item.document
     position = document.key_at(key_path) if at_key else document.value_at(key_path)
     return Problem(
@@ -193,8 +191,7 @@ def _vocabulary(site: CheckedSite) -> Iterator[Problem]:
                     item,
                     ("alignment", index, "code"),
                     f"unknown code {q(code)} in framework {q(framework)}",
-                    did_you_mean(code, frameworks[framework])
-                    or f"add it to the codes of {framework} in badgesite.yml",
+                    did_you_mean(code, frameworks[framework]) or f"add it to the codes of {framework} in badgesite.yml",
                 )
     config = site.config
     levels = {str(level).lower() for level in config.values["levels"]}
@@ -250,9 +247,7 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
                 )
             slugs.setdefault(slug, entry["name"])
             names = [(entry["name"], (section, index, "name"))]
-            names += [
-                (alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))
-            ]
+            names += [(alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))]
             for name, key_path in names:
                 key = name.casefold()
                 if key in owners and owners[key][0] != entry["name"]:
