@@ -8,6 +8,6 @@ from typing import Any
 
 def registry() -> list[Callable[[Any], Any]]:
     """Each command module's `register(commands)`, in the order --help lists them."""
-    from badgesite.commands import build_command
+    from badgesite.commands import build_command, serve_command
 
-    return [build_command.register]
+    return [build_command.register, serve_command.register]

@@ -1,0 +1,55 @@
+"""Watching the site and theme: which files count, and what kind of change an edit is."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from pathlib import Path
+
+from watchfiles import Change, DefaultFilter
+
+
+class ChangeKind(enum.IntEnum):
+    """Ordered by how much must be rebuilt; a batch of edits takes the largest."""
+
+    CONTENT = 1  # a badge, case study or page
+    ASSET = 2  # a file copied as is, or an image
+    TEMPLATE = 3  # a template or theme file
+    CONFIG = 4  # badgesite.yml: everything
+
+
+class SiteFilter(DefaultFilter):
+    """Ignore the output, the cache, hidden files and editor droppings."""
+
+    def __init__(self, ignored: Iterable[Path]) -> None:
+        super().__init__()
+        self.ignored = tuple(path.resolve() for path in ignored)
+
+    def __call__(self, change: Change, path: str) -> bool:
+        resolved = Path(path).resolve()
+        if any(resolved == folder or resolved.is_relative_to(folder) for folder in self.ignored):
+            return False
+        if any(part.startswith(".") for part in resolved.parts[-3:]) or resolved.name.endswith("~"):
+            return False
+        return super().__call__(change, path)
+
+
+def classify(site_root: Path, paths: Iterable[Path]) -> ChangeKind:
+    """The kind of the largest change among paths (paths outside the site folder are theme files)."""
+    kind = ChangeKind.CONTENT
+    root = site_root.resolve()
+    for path in paths:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            kind = max(kind, ChangeKind.TEMPLATE)
+            continue
+        top = resolved.relative_to(root).parts[0] if resolved != root else ""
+        if resolved.name == "badgesite.yml" and resolved.parent == root:
+            kind = max(kind, ChangeKind.CONFIG)
+        elif top in ("templates", "themes"):
+            kind = max(kind, ChangeKind.TEMPLATE)
+        elif top in ("badges", "case-studies", "pages") and resolved.suffix in (".yml", ".yaml", ".md"):
+            kind = max(kind, ChangeKind.CONTENT)
+        else:
+            kind = max(kind, ChangeKind.ASSET)
+    return kind
