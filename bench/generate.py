@@ -19,10 +19,7 @@ ISSUERS = ["Amazon Web Services", "Google Cloud", "Microsoft", "Linux Foundation
 SKILLS = ["Kubernetes", "Terraform", "Python", "SQL", "Spark", "Security", "Networking", "Leadership", "AWS",
           "Azure", "GCP", "Observability", "CI/CD", "Data modelling", "Machine learning", "Go", "Rust", "Linux"]
 LEVELS = ["foundational", "intermediate", "advanced", "expert"]
-WORDS = ("platform cost latency team migration cluster pipeline service data customer quality reliability "
-         "deployment incident review architecture storage network security budget roadmap release outcome "
-         "throughput baseline experiment dashboard contract schema warehouse stream batch query index cache "
-         "failover region account policy audit training mentoring hiring planning delivery metric target").split()
+WORDS = ["platform", "cost", "latency", "team", "migration", "cluster", "pipeline", "service", "data", "customer", "quality", "reliability", "deployment", "incident", "review", "architecture", "storage", "network", "security", "budget", "roadmap", "release", "outcome", "throughput", "baseline", "experiment", "dashboard", "contract", "schema", "warehouse", "stream", "batch", "query", "index", "cache", "failover", "region", "account", "policy", "audit", "training", "mentoring", "hiring", "planning", "delivery", "metric", "target"]
 
 
 def paragraph(rng: random.Random, words: int) -> str:

@@ -58,7 +58,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
     site: SiteState
     server_version = "badgesite"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet by default
+    def log_message(self, format: str, *args: object) -> None:
         return
 
     def do_HEAD(self) -> None:
@@ -81,7 +81,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 with self.site.changed:
-                    self.site.changed.wait_for(lambda: self.site.generation != seen, timeout=15)
+                    self.site.changed.wait_for(lambda last=seen: self.site.generation != last, timeout=15)
                     current = self.site.generation
                 message = b": keep-alive\n\n" if current == seen else f"event: reload\ndata: {current}\n\n".encode()
                 seen = current
