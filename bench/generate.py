@@ -14,12 +14,90 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-ISSUERS = ["Amazon Web Services", "Google Cloud", "Microsoft", "Linux Foundation", "HashiCorp", "Databricks",
-           "Snowflake", "Cisco", "CompTIA", "ISC2", "PMI", "Scrum.org"]
-SKILLS = ["Kubernetes", "Terraform", "Python", "SQL", "Spark", "Security", "Networking", "Leadership", "AWS",
-          "Azure", "GCP", "Observability", "CI/CD", "Data modelling", "Machine learning", "Go", "Rust", "Linux"]
+ISSUERS = [
+    "Amazon Web Services",
+    "Google Cloud",
+    "Microsoft",
+    "Linux Foundation",
+    "HashiCorp",
+    "Databricks",
+    "Snowflake",
+    "Cisco",
+    "CompTIA",
+    "ISC2",
+    "PMI",
+    "Scrum.org",
+]
+SKILLS = [
+    "Kubernetes",
+    "Terraform",
+    "Python",
+    "SQL",
+    "Spark",
+    "Security",
+    "Networking",
+    "Leadership",
+    "AWS",
+    "Azure",
+    "GCP",
+    "Observability",
+    "CI/CD",
+    "Data modelling",
+    "Machine learning",
+    "Go",
+    "Rust",
+    "Linux",
+]
 LEVELS = ["foundational", "intermediate", "advanced", "expert"]
-WORDS = ["platform", "cost", "latency", "team", "migration", "cluster", "pipeline", "service", "data", "customer", "quality", "reliability", "deployment", "incident", "review", "architecture", "storage", "network", "security", "budget", "roadmap", "release", "outcome", "throughput", "baseline", "experiment", "dashboard", "contract", "schema", "warehouse", "stream", "batch", "query", "index", "cache", "failover", "region", "account", "policy", "audit", "training", "mentoring", "hiring", "planning", "delivery", "metric", "target"]
+WORDS = [
+    "platform",
+    "cost",
+    "latency",
+    "team",
+    "migration",
+    "cluster",
+    "pipeline",
+    "service",
+    "data",
+    "customer",
+    "quality",
+    "reliability",
+    "deployment",
+    "incident",
+    "review",
+    "architecture",
+    "storage",
+    "network",
+    "security",
+    "budget",
+    "roadmap",
+    "release",
+    "outcome",
+    "throughput",
+    "baseline",
+    "experiment",
+    "dashboard",
+    "contract",
+    "schema",
+    "warehouse",
+    "stream",
+    "batch",
+    "query",
+    "index",
+    "cache",
+    "failover",
+    "region",
+    "account",
+    "policy",
+    "audit",
+    "training",
+    "mentoring",
+    "hiring",
+    "planning",
+    "delivery",
+    "metric",
+    "target",
+]
 
 
 def paragraph(rng: random.Random, words: int) -> str:
@@ -42,8 +120,9 @@ def body(rng: random.Random) -> str:
         parts.append(f"## {heading}\n\n{paragraph(rng, 90)}\n\n{paragraph(rng, 90)}\n")
     parts.append("- " + "\n- ".join(paragraph(rng, 8) for _ in range(4)) + "\n")
     parts.append("| Metric | Before | After |\n|---|---|---|\n| Cost | 100 | 62 |\n| Latency | 240 | 90 |\n")
-    parts.append(f"See [the write-up](https://example.org/notes/{rng.randint(1, 9999)}) for details. "
-                 f"{paragraph(rng, 60)}\n")
+    parts.append(
+        f"See [the write-up](https://example.org/notes/{rng.randint(1, 9999)}) for details. {paragraph(rng, 60)}\n"
+    )
     return "\n".join(parts)
 
 
@@ -64,15 +143,24 @@ def generate(count: int, out: Path, hugo: Path | None = None) -> None:
     issuers = "\n".join(f"  - name: {name}" for name in ISSUERS)
     (out / "badgesite.yml").write_text(
         f"title: Synthetic portfolio ({count})\nbase_url: https://example.org/bench/\nowner:\n  name: Bench Owner\n"
-        f"  headline: Generated for benchmarks\nissuers:\n{issuers}\n", encoding="utf-8")
+        f"  headline: Generated for benchmarks\nissuers:\n{issuers}\n",
+        encoding="utf-8",
+    )
     for index in range(count):
         badge_id = f"badge-{index:05d}"
         year, month, day = 2018 + index % 8, 1 + index % 12, 1 + index % 28
         skills = ", ".join(rng.sample(SKILLS, 3))
-        lines = [f"name: Certified Practitioner {index}", f"issuer: {ISSUERS[index % len(ISSUERS)]}",
-                 f"earned: {year}-{month:02d}-{day:02d}", f"level: {LEVELS[index % 4]}", f"skills: [{skills}]",
-                 f"description: {paragraph(rng, 40)}",
-                 "evidence:", f"  - title: Project notes {index}", f"    url: https://example.org/evidence/{index}"]
+        lines = [
+            f"name: Certified Practitioner {index}",
+            f"issuer: {ISSUERS[index % len(ISSUERS)]}",
+            f"earned: {year}-{month:02d}-{day:02d}",
+            f"level: {LEVELS[index % 4]}",
+            f"skills: [{skills}]",
+            f"description: {paragraph(rng, 40)}",
+            "evidence:",
+            f"  - title: Project notes {index}",
+            f"    url: https://example.org/evidence/{index}",
+        ]
         if index % 4 == 0:
             (out / "badges" / f"{badge_id}.png").write_bytes(badge_png(rng))
             lines.append(f"image: {badge_id}.png")
@@ -80,16 +168,19 @@ def generate(count: int, out: Path, hugo: Path | None = None) -> None:
     for index in range(count):
         cited = ", ".join(f"badge-{rng.randrange(count):05d}" for _ in range(2))
         year, month, day = 2019 + index % 7, 1 + index % 12, 1 + index % 28
-        front = (f"---\ntitle: Case study {index}\ndate: {year}-{month:02d}-{day:02d}\n"
-                 f"summary: {paragraph(rng, 20)}\nbadges: [{cited}]\nmetrics:\n"
-                 f"  - {{label: Cost, before: {100 + index % 50}, after: {60 + index % 30}, unit: k€}}\n---\n")
+        front = (
+            f"---\ntitle: Case study {index}\ndate: {year}-{month:02d}-{day:02d}\n"
+            f"summary: {paragraph(rng, 20)}\nbadges: [{cited}]\nmetrics:\n"
+            f"  - {{label: Cost, before: {100 + index % 50}, after: {60 + index % 30}, unit: k€}}\n---\n"
+        )
         text = body(rng)
         (out / "case-studies" / f"case-{index:05d}.md").write_text(front + text, encoding="utf-8")
         if hugo is not None:
             target = hugo / "content" / "case-studies" / f"case-{index:05d}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(f"---\ntitle: Case study {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{text}",
-                              encoding="utf-8")
+            target.write_text(
+                f"---\ntitle: Case study {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{text}", encoding="utf-8"
+            )
 
 
 def main() -> None:
