@@ -1,0 +1,132 @@
+"""Offline checks of a credential, each saying exactly what it did and did not establish."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .errors import OpenBadgesError
+from .model import Credential
+from .recipient import is_email_recipient, recipient_matches
+from .signature import embedded_jwk, verify_jws
+
+Status = Literal["passed", "failed", "not checked"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Check:
+    """One check's outcome; ``detail`` is a sentence for a person, and never names the owner's emails."""
+
+    name: str
+    status: Status
+    detail: str
+
+
+def check_credential(
+    cred: Credential, *, emails: Sequence[str], today: date, public_key: str | None
+) -> tuple[Check, ...]:
+    """Run the recipient, issue date, expiry and signature checks, in that order."""
+    if cred.format == "url":
+        unknown = f"only the URL of a hosted assertion is baked, and {cred.raw} was not fetched"
+        return (
+            Check(name="recipient", status="not checked", detail=unknown),
+            Check(name="issued", status="not checked", detail=unknown),
+            Check(name="expiry", status="not checked", detail=unknown),
+            _signature(cred, public_key),
+        )
+    return (
+        _recipient(cred, emails),
+        _issued(cred, today),
+        _expiry(cred, today),
+        _signature(cred, public_key),
+    )
+
+
+def _recipient(cred: Credential, emails: Sequence[str]) -> Check:
+    recipient = cred.recipient
+    if recipient is None:
+        return Check(name="recipient", status="not checked", detail="the credential names no recipient")
+    if not is_email_recipient(recipient):
+        detail = f"the recipient is identified by {recipient.type!r}, not by an email address"
+        return Check(name="recipient", status="not checked", detail=detail)
+    if not emails:
+        detail = "no owner emails were given to compare with"
+        return Check(name="recipient", status="not checked", detail=detail)
+    algorithm, separator, _ = recipient.identity.partition("$")
+    form = "plain-text" if not recipient.hashed else f"hashed ({algorithm})" if separator else "hashed"
+    if any(recipient_matches(recipient, email) for email in emails):
+        detail = f"the {form} recipient matches an owner email"
+        return Check(name="recipient", status="passed", detail=detail)
+    if len(emails) == 1:
+        detail = f"the {form} recipient does not match the owner email"
+    else:
+        detail = f"the {form} recipient matches none of the {len(emails)} owner emails"
+    return Check(name="recipient", status="failed", detail=detail)
+
+
+def _issued(cred: Credential, today: date) -> Check:
+    if cred.issued_on is None:
+        return Check(name="issued", status="not checked", detail="the credential gives no issue date")
+    issued = cred.issued_on.isoformat()
+    if cred.issued_on > today:
+        detail = f"issued on {issued}, which is after today ({today.isoformat()})"
+        return Check(name="issued", status="failed", detail=detail)
+    return Check(name="issued", status="passed", detail=f"issued on {issued}")
+
+
+def _expiry(cred: Credential, today: date) -> Check:
+    if cred.expires is None:
+        return Check(name="expiry", status="passed", detail="the credential has no expiry date")
+    if cred.expires < today:
+        return Check(name="expiry", status="failed", detail=f"expired on {cred.expires.isoformat()}")
+    return Check(name="expiry", status="passed", detail=f"valid until {cred.expires.isoformat()}")
+
+
+def _signature(cred: Credential, public_key: str | None) -> Check:
+    if cred.format in ("jws", "vc-jwt"):
+        return _jws_signature(cred, public_key)
+    if cred.has_embedded_proof:
+        detail = (
+            f"embedded proof ({', '.join(cred.proof_types)}) present; Data Integrity (linked-data) "
+            "proofs are not verified offline"
+        )
+    elif cred.verify_url is not None:
+        detail = (
+            f"hosted {'URL' if cred.format == 'url' else 'assertion'}: verifying it means fetching "
+            f"{cred.verify_url} from the issuer, which is not done offline"
+        )
+    else:
+        detail = "the credential carries no signature or proof"
+    return Check(name="signature", status="not checked", detail=detail)
+
+
+def _jws_signature(cred: Credential, public_key: str | None) -> Check:
+    alg = (cred.jws_header or {}).get("alg", "?")
+    if public_key is not None:
+        try:
+            verified = verify_jws(cred.raw, public_key)
+        except OpenBadgesError as error:
+            return Check(name="signature", status="not checked", detail=f"the public key is unusable: {error}")
+        if verified:
+            detail = f"{alg} signature verified with the given public key"
+            return Check(name="signature", status="passed", detail=detail)
+        detail = f"{alg} signature does not verify with the given public key"
+        return Check(name="signature", status="failed", detail=detail)
+    own_key = embedded_jwk(cred.raw)
+    if own_key is None:
+        return Check(name="signature", status="not checked", detail="no issuer public key was given")
+    try:
+        self_consistent = verify_jws(cred.raw, own_key)
+    except OpenBadgesError as error:
+        detail = f"no issuer public key was given, and the token's embedded key is unusable: {error}"
+        return Check(name="signature", status="not checked", detail=detail)
+    if not self_consistent:
+        detail = f"{alg} signature does not verify even with the key embedded in the token's own header"
+        return Check(name="signature", status="failed", detail=detail)
+    detail = (
+        "no issuer public key was given; the signature matches the key embedded in the token's own "
+        "header, but a key taken from the token proves nothing about who issued it"
+    )
+    return Check(name="signature", status="not checked", detail=detail)
