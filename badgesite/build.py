@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from badgesite.bake.credentials import OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import publish_images
 from badgesite.load import read_site
-from badgesite.model import ModelOptions, Site, assemble
+from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.problems import SiteError
 from badgesite.render import load_theme, render_site
 from badgesite.validate import validate_site
@@ -62,10 +63,12 @@ def build(options: BuildOptions, *, write: bool = True) -> BuildResult:
     )
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
     size = int(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE))  # type: ignore[call-overload]
-    images, problems = _timed(timings, "images", lambda: publish_images(site, root, size=size))
-    if problems:
-        raise SiteError(problems)
-    pages = _timed(timings, "render", lambda: render_site(site, theme))
+    credentials, problems = _timed(timings, "credentials", lambda: read_credentials(site, root))
+    baker = OpenBadgesBaker(credentials)
+    images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
+    if problems or image_problems:
+        raise SiteError([*problems, *image_problems])
+    pages = _timed(timings, "render", lambda: render_site(site, theme, credentials=credentials, images=images))
     files: dict[str, OutputFile] = dict(pages)
     files.update({path: source for path, source in theme.static_files().items()})
     files.update({asset: root / asset for asset in site.assets})
@@ -74,6 +77,10 @@ def build(options: BuildOptions, *, write: bool = True) -> BuildResult:
             if evidence.is_file and evidence.source:
                 files[evidence.url] = root / evidence.source
     files.update({image.path: image.data for image in images.values()})
+    for badge_id, credential in credentials.items():
+        if credential.published_name:
+            files[urls.badge_file(badge_id, credential.published_name)] = credential.payload.encode("utf-8") + b"\n"
+
     files[".nojekyll"] = b""
     if site.domain:
         files["CNAME"] = site.domain.encode() + b"\n"

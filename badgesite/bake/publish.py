@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from badgesite.bake.images import ImageProblem, inspect, placeholder_png, to_png
 from badgesite.model import Site
@@ -24,17 +25,17 @@ class PublishedImage:
     data: bytes
 
 
-class Baker:
-    """Embeds an assertion into image bytes; the Open Badges integration provides the real one."""
+class Baker(Protocol):
+    """Embeds a badge's assertion into image bytes (the Open Badges integration implements it)."""
 
-    def payload_for(self, badge: Badge) -> tuple[str, str] | None:  # pragma: no cover - interface
-        return None
+    def payload_for(self, badge: Badge) -> tuple[str, str] | None:
+        """The (payload, version) to bake into this badge's image, or None."""
 
-    def bake(self, image: bytes, payload: str, version: str) -> bytes:  # pragma: no cover - interface
-        return image
+    def bake(self, image: bytes, payload: str, version: str) -> bytes:
+        """The image with the payload baked in (replacing any earlier one)."""
 
-    def is_baked_with(self, image: bytes, payload: str) -> bool:  # pragma: no cover - interface
-        return False
+    def is_baked_with(self, image: bytes, payload: str) -> bool:
+        """True when the image already carries exactly this payload, so it can be published byte for byte."""
 
 
 def publish_images(
@@ -46,7 +47,6 @@ def publish_images(
     sources: Mapping[str, bytes] | None = None,
 ) -> tuple[dict[str, PublishedImage], list[Problem]]:
     """One image per badge, keyed by badge id; problems name the badge file and its `image` field."""
-    baker = baker or Baker()
     images: dict[str, PublishedImage] = {}
     problems: list[Problem] = []
     for badge in site.badges:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import jinja2
 
@@ -15,9 +16,11 @@ from badgesite.render.theme import Theme, load_theme
 __all__ = ["PageSpec", "Theme", "load_theme", "plan_pages", "render_pages", "render_site"]
 
 
-def render_site(site: Site, theme: Theme) -> dict[str, bytes]:
-    """Every HTML page of the site."""
-    return render_pages(site, theme, plan_pages(site))
+def render_site(
+    site: Site, theme: Theme, *, credentials: Mapping[str, Any], images: Mapping[str, Any]
+) -> dict[str, bytes]:
+    """Every HTML page of the site; credentials and images say what each badge page can claim."""
+    return render_pages(site, theme, plan_pages(site, credentials=credentials, images=images))
 
 
 def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[str, bytes]:

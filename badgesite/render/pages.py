@@ -35,11 +35,11 @@ class PageSpec:
         return output_file(self.meta.url)
 
 
-def plan_pages(site: Site) -> list[PageSpec]:
-    """Every HTML page of the site, in a stable order."""
+def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[str, Any]) -> list[PageSpec]:
+    """Every HTML page of the site, in a stable order; credentials and images feed the badge pages."""
     return [
         *_sections(site),
-        *_badge_pages(site),
+        *_badge_pages(site, credentials, images),
         *_case_study_pages(site),
         *_taxonomy_pages(site),
         *_free_pages(site),
@@ -99,7 +99,7 @@ def _with_badges(
     return [(item, index.get(item.slug, ())) for item in items]
 
 
-def _badge_pages(site: Site) -> Iterator[PageSpec]:
+def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str, Any]) -> Iterator[PageSpec]:
     for badge in site.badges:
         studies = site.index.case_studies_by_badge.get(badge.id, ())
         yield PageSpec(

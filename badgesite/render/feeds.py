@@ -1,0 +1,206 @@
+"""Machine-read files beside the pages: sitemap.xml, the Atom feed, robots.txt. Pure functions of the Site.
+
+Dates come from the content (earned, reviewed, case study dates), never from the clock, so two builds of the
+same site give the same bytes. Sitemaps and feeds need absolute URLs; without an absolute base_url
+(`base_url: /`) there is nothing to publish and the functions return None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from badgesite.model import Site
+from badgesite.model.types import Badge, CaseStudy
+from badgesite.render.environment import human_date
+from badgesite.render.pages import PageSpec
+from badgesite.render.plaintext import markdown_text, xml_safe
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+FEED_PATH = "feed.xml"
+SITEMAP_PATH = "sitemap.xml"
+SUMMARY_LENGTH = 280
+_SAFE_PATH = "/:@!$&'()*+,;=~%?#"
+
+
+def absolute_url(base: str, path: str) -> str:
+    """`https://example.org/portfolio/` + `badges/aws/` -> one absolute URL, the path percent-encoded."""
+    return base.rstrip("/") + "/" + quote(path.lstrip("/"), safe=_SAFE_PATH)
+
+
+def badge_date(badge: Badge) -> dt.date:
+    """When a badge's page last changed in substance: its review date when later than the earned date."""
+    return max(badge.earned, badge.reviewed) if badge.reviewed else badge.earned
+
+
+def _newest(dates: Iterable[dt.date | None]) -> dt.date | None:
+    known = [date for date in dates if date is not None]
+    return max(known) if known else None
+
+
+def _page_date(site: Site, spec: PageSpec) -> dt.date | None:
+    """The newest content date a page shows; None for free pages, whose files carry no date."""
+    kind, values = spec.meta.kind, spec.values
+    badges_newest = _newest(badge_date(b) for b in site.badges)
+    studies_newest = _newest(c.date for c in site.case_studies)
+    if kind == "home":
+        return _newest((badges_newest, studies_newest))
+    if kind in ("badges", "skills", "issuers"):
+        return badges_newest
+    if kind == "case_studies":
+        return studies_newest
+    if kind == "badge":
+        return badge_date(values["badge"])
+    if kind == "case_study":
+        return values["case_study"].date
+    if kind in ("skill", "issuer"):
+        return _newest(
+            [*(badge_date(b) for b in values.get("badges", ())), *(c.date for c in values.get("case_studies", ()))]
+        )
+    return None
+
+
+def sitemap_urls(site: Site, specs: Iterable[PageSpec]) -> list[tuple[str, dt.date | None]]:
+    """The sitemap's input from the planned pages: every page but the 404, with its content date."""
+    return [(spec.meta.url, _page_date(site, spec)) for spec in specs if spec.meta.kind != "not_found"]
+
+
+def _serialise(root: ET.Element) -> bytes:
+    ET.indent(root, space="  ")
+    return (XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+
+
+def sitemap_xml(site: Site, urls: Sequence[tuple[str, dt.date | None]]) -> bytes | None:
+    """A sitemaps.org urlset of site-relative URLs made absolute, sorted; a URL listed twice keeps its newest date."""
+    if site.absolute_base is None:
+        return None
+    newest: dict[str, dt.date | None] = {}
+    for path, lastmod in urls:
+        location = absolute_url(site.absolute_base, path)
+        newest[location] = _newest((newest.get(location), lastmod))
+    root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
+    for location in sorted(newest):
+        entry = ET.SubElement(root, "url")
+        ET.SubElement(entry, "loc").text = location
+        if newest[location] is not None:
+            ET.SubElement(entry, "lastmod").text = newest[location].isoformat()  # type: ignore[union-attr]
+    return _serialise(root)
+
+
+def robots_txt(site: Site) -> bytes:
+    """Allow every crawler; point at the sitemap when there is one (crawlers read robots.txt only at a host root)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if site.absolute_base is not None:
+        lines += ["", f"Sitemap: {absolute_url(site.absolute_base, SITEMAP_PATH)}"]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    tag: str
+    title: str
+    page: str
+    published: dt.date
+    updated: dt.date
+    summary: str
+    categories: tuple[tuple[str, str], ...]
+
+
+def _timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def _shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """Cut at a word boundary with an ellipsis, for summaries taken from a case study's body."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+
+
+def _badge_entry(badge: Badge) -> _Entry:
+    summary = markdown_text(badge.description) or (
+        f"{badge.name}, issued by {badge.issuer.name} on {human_date(badge.earned)}."
+    )
+    return _Entry(
+        tag=f"{badge.earned.year}:badges/{badge.id}",
+        title=f"Earned: {badge.name} from {badge.issuer.name}",
+        page=badge.page,
+        published=badge.earned,
+        updated=badge_date(badge),
+        summary=summary,
+        categories=tuple((skill.slug, skill.name) for skill in badge.skills),
+    )
+
+
+def _case_study_entry(study: CaseStudy) -> _Entry:
+    return _Entry(
+        tag=f"{study.date.year}:case-studies/{study.slug}",
+        title=study.title,
+        page=study.page,
+        published=study.date,
+        updated=study.date,
+        summary=markdown_text(study.summary) or _shorten(markdown_text(study.body)),
+        categories=tuple((skill.slug, skill.name) for skill in study.skills),
+    )
+
+
+def _text(parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | None = None) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes or {})
+    element.text = xml_safe(text)
+    return element
+
+
+def atom_feed(site: Site) -> bytes | None:
+    """An Atom 1.0 feed of badges earned and case studies written, newest first; None without an absolute base.
+
+    Entries are ordered by when the badge was earned or the case study dated; `updated` is later when a badge
+    was reviewed since.
+
+    Entry ids are tag URIs, `tag:<host>,<year of the entry>:badges/<id>` (or `case-studies/<slug>`): they do not
+    change when a title is edited, when the site moves to another path on the same host, or when older badges are
+    added later, so feed readers never show an entry twice. The feed's own id is the home page URL, as feed
+    readers key subscriptions by URL anyway. `updated` is the newest entry's date (the site's `today` when there
+    are no entries yet), never the build time.
+    """
+    base = site.absolute_base
+    if base is None:
+        return None
+    host = (urlsplit(base).hostname or "localhost").lower()
+    entries = sorted(
+        [*map(_badge_entry, site.badges), *map(_case_study_entry, site.case_studies)],
+        key=lambda e: (-e.published.toordinal(), e.tag),
+    )
+    home = absolute_url(base, "")
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: site.language})
+    _text(feed, "id", home)
+    _text(feed, "title", site.title)
+    subtitle = site.description or site.owner.headline
+    if subtitle:
+        _text(feed, "subtitle", subtitle)
+    _text(feed, "updated", _timestamp(max((e.updated for e in entries), default=site.today)))
+    author = ET.SubElement(feed, "author")
+    _text(author, "name", site.owner.name)
+    _text(author, "uri", home)
+    ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml", "href": absolute_url(base, FEED_PATH)})
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": home})
+    _text(feed, "generator", "badgesite")
+    for entry in entries:
+        element = ET.SubElement(feed, "entry")
+        _text(element, "id", f"tag:{host},{entry.tag}")
+        _text(element, "title", entry.title)
+        ET.SubElement(
+            element, "link", {"rel": "alternate", "type": "text/html", "href": absolute_url(base, entry.page)}
+        )
+        _text(element, "published", _timestamp(entry.published))
+        _text(element, "updated", _timestamp(entry.updated))
+        if entry.summary:
+            _text(element, "summary", entry.summary, {"type": "text"})
+        for term, label in entry.categories:
+            ET.SubElement(element, "category", {"term": term, "label": xml_safe(label)})
+    return _serialise(feed)

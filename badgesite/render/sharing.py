@@ -1,0 +1,84 @@
+"""Ways to share a badge beyond the page: LinkedIn's Add-to-Profile link, an embed snippet, a QR code."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import quote, urlencode
+
+import segno
+from markupsafe import escape
+
+from badgesite.model import Site
+from badgesite.model.types import Badge
+from badgesite.render.environment import Urls
+
+LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
+EMBED_SIZE = 160
+QR_TARGET_PIXELS = 160
+
+
+def _page_url(site: Site, badge: Badge) -> str:
+    return Urls(site.base_path, site.absolute_base).absolute(badge.page)
+
+
+def linkedin_add_url(site: Site, badge: Badge) -> str:
+    """LinkedIn's Add-to-Profile link, pre-filled: name, issuer (by id when known), dates, URL and credential id.
+
+    certUrl is the badge's page on this site when base_url is absolute, else the issuer's verify_url.
+    Empty parameters are left out, so LinkedIn's form shows blanks rather than wrong values.
+    """
+    issuer = badge.issuer
+    params: list[tuple[str, str]] = [("startTask", "CERTIFICATION_NAME"), ("name", badge.name)]
+    if issuer.linkedin_id:
+        params.append(("organizationId", issuer.linkedin_id))
+    else:
+        params.append(("organizationName", issuer.name))
+    params += [("issueYear", str(badge.earned.year)), ("issueMonth", str(badge.earned.month))]
+    if badge.expires:
+        params += [("expirationYear", str(badge.expires.year)), ("expirationMonth", str(badge.expires.month))]
+    cert_url = _page_url(site, badge) if site.absolute_base else badge.verify_url
+    params += [("certUrl", cert_url or ""), ("certId", badge.credential_id or "")]
+    return LINKEDIN_ADD + "?" + urlencode([(key, value) for key, value in params if value], quote_via=quote)
+
+
+def embed_snippet(site: Site, badge: Badge, image_url: str) -> str:
+    """The HTML a visitor copies to show the badge elsewhere: a linked image, no script, everything escaped.
+
+    image_url may be site-relative (`badges/aws/aws.png`) or absolute. Without an absolute base_url the links
+    are root-relative and only work when pasted on the same host.
+    """
+    urls = Urls(site.base_path, site.absolute_base)
+    image = image_url if image_url.startswith(("http://", "https://")) else urls.absolute(image_url)
+    alt = f"{badge.name} badge, issued by {badge.issuer.name}"
+    return (
+        f'<a href="{escape(urls.absolute(badge.page))}">'
+        f'<img src="{escape(image)}" alt="{escape(alt)}" width="{EMBED_SIZE}" height="{EMBED_SIZE}">'
+        "</a>"
+    )
+
+
+def qr_svg(url: str, *, title: str | None = None) -> str:
+    """A QR code (error correction M, never Micro QR) as SVG, about 160px, black on white for any scanner.
+
+    Black on an explicit white background rather than currentColor: a dark theme would otherwise give light
+    modules on a dark ground, which many scanners cannot read. No XML declaration, so it can be inlined in
+    HTML or published as `qr.svg` alike; segno's output depends only on its input.
+    """
+    code = segno.make(url, error="m", micro=False, boost_error=False)
+    width, _ = code.symbol_size(scale=1)
+    buffer = io.BytesIO()
+    code.save(
+        buffer,
+        kind="svg",
+        scale=max(1, round(QR_TARGET_PIXELS / width)),
+        dark="#000",
+        light="#fff",
+        xmldecl=False,
+        svgns=True,
+        title=title or f"QR code for {url}",
+        unit="px",
+        svgclass="qr",
+        lineclass=None,
+        nl=False,
+    )
+    return buffer.getvalue().decode("utf-8")
