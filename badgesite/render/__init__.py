@@ -55,6 +55,12 @@ def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[st
 
 def _template_problem(error: jinja2.TemplateError, spec: PageSpec, theme: Theme) -> Problem:
     """Point at the template line: syntax errors carry it; runtime errors are found in the traceback."""
+    if isinstance(error, jinja2.TemplateNotFound) and error.name == spec.template:
+        return Problem(
+            path=f"themes/{theme.name}",
+            message=f"the theme has no template {spec.template} (needed for {spec.output})",
+            hint="add it to the theme or to the site's templates/ folder",
+        )
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if filename is None:
         filename, line = _template_frame(error)

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from badgesite.render.markdown import render_inline, render_markdown
 from badgesite.render.theme import Theme
+from badgesite.render.trajectory import trajectory_svg
 
 MONTHS = (
     "January",
@@ -72,5 +73,10 @@ def make_environment(theme: Theme, *, base_path: str, absolute_base: str | None)
         month=month_year,
         iso=lambda value: value.isoformat() if value else "",
     )
-    environment.globals.update(url=urls, absolute_url=urls.absolute, theme=theme.settings)
+    environment.globals.update(
+        url=urls,
+        absolute_url=urls.absolute,
+        theme=theme.settings,
+        trajectory_svg=lambda site, rows: trajectory_svg(site, rows, urls),
+    )
     return environment

@@ -15,8 +15,8 @@ from urllib.parse import quote, urlsplit
 
 from badgesite.model import Site
 from badgesite.model.types import Badge, CaseStudy
+from badgesite.model.urls import badge_index, case_study_index, issuer_index, skill_index
 from badgesite.render.environment import human_date
-from badgesite.render.pages import PageSpec
 from badgesite.render.plaintext import markdown_text, xml_safe
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -25,6 +25,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 FEED_PATH = "feed.xml"
 SITEMAP_PATH = "sitemap.xml"
+NOT_FOUND_PAGE = "404.html"
 SUMMARY_LENGTH = 280
 _SAFE_PATH = "/:@!$&'()*+,;=~%?#"
 
@@ -44,31 +45,39 @@ def _newest(dates: Iterable[dt.date | None]) -> dt.date | None:
     return max(known) if known else None
 
 
-def _page_date(site: Site, spec: PageSpec) -> dt.date | None:
-    """The newest content date a page shows; None for free pages, whose files carry no date."""
-    kind, values = spec.meta.kind, spec.values
-    badges_newest = _newest(badge_date(b) for b in site.badges)
-    studies_newest = _newest(c.date for c in site.case_studies)
-    if kind == "home":
-        return _newest((badges_newest, studies_newest))
-    if kind in ("badges", "skills", "issuers"):
-        return badges_newest
-    if kind == "case_studies":
-        return studies_newest
-    if kind == "badge":
-        return badge_date(values["badge"])
-    if kind == "case_study":
-        return values["case_study"].date
-    if kind in ("skill", "issuer"):
-        return _newest(
-            [*(badge_date(b) for b in values.get("badges", ())), *(c.date for c in values.get("case_studies", ()))]
+def _shown_date(badges: Iterable[Badge], studies: Iterable[CaseStudy]) -> dt.date | None:
+    return _newest([*(badge_date(b) for b in badges), *(c.date for c in studies)])
+
+
+def content_dates(site: Site) -> dict[str, dt.date]:
+    """The newest content date each dated page shows, by site-relative URL; free pages carry no date."""
+    badges_newest = _shown_date(site.badges, ())
+    studies_newest = _shown_date((), site.case_studies)
+    dates: dict[str, dt.date | None] = {
+        "": _newest((badges_newest, studies_newest)),
+        badge_index(): badges_newest,
+        skill_index(): badges_newest,
+        issuer_index(): badges_newest,
+        case_study_index(): studies_newest,
+    }
+    dates.update((badge.page, badge_date(badge)) for badge in site.badges)
+    dates.update((study.page, study.date) for study in site.case_studies)
+    index = site.index
+    for skill in site.skills:
+        dates[skill.page] = _shown_date(
+            index.badges_by_skill.get(skill.slug, ()), index.case_studies_by_skill.get(skill.slug, ())
         )
-    return None
+    for issuer in site.issuers:
+        dates[issuer.page] = _shown_date(
+            index.badges_by_issuer.get(issuer.slug, ()), index.case_studies_by_issuer.get(issuer.slug, ())
+        )
+    return {url: date for url, date in dates.items() if date is not None}
 
 
-def sitemap_urls(site: Site, specs: Iterable[PageSpec]) -> list[tuple[str, dt.date | None]]:
-    """The sitemap's input from the planned pages: every page but the 404, with its content date."""
-    return [(spec.meta.url, _page_date(site, spec)) for spec in specs if spec.meta.kind != "not_found"]
+def sitemap_urls(site: Site, page_urls: Iterable[str]) -> list[tuple[str, dt.date | None]]:
+    """The sitemap's input from the URLs of the HTML pages built: all but the 404 page, each with its date."""
+    dates = content_dates(site)
+    return [(url, dates.get(url)) for url in page_urls if url != NOT_FOUND_PAGE]
 
 
 def _serialise(root: ET.Element) -> bytes:

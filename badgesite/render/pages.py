@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from badgesite.model import Site
+from badgesite.model.progress import framework_coverage, target_progress
 from badgesite.model.types import Badge, Issuer, Skill
 from badgesite.model.urls import output_file
+from badgesite.render.trajectory import stage_rows
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +45,7 @@ def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[st
         *_case_study_pages(site),
         *_taxonomy_pages(site),
         *_free_pages(site),
+        *_portfolio_pages(site),
     ]
 
 
@@ -167,3 +170,45 @@ def _free_pages(site: Site) -> Iterator[PageSpec]:
             template="page.html",
             values={"content_page": page},
         )
+
+
+def _portfolio_pages(site: Site) -> Iterator[PageSpec]:
+    """Trajectory, frameworks and collections: the story the portfolio tells."""
+    shown_targets = [target_progress(site, target) for target in site.targets if target.show]
+    yield PageSpec(
+        meta=PageMeta(
+            url="trajectory/",
+            title="Learning trajectory",
+            kind="trajectory",
+            description=f"How {site.owner.name}'s badges build up over time",
+        ),
+        template="trajectory.html",
+        values={"rows": stage_rows(site), "targets": shown_targets},
+    )
+    if site.frameworks:
+        coverages = [framework_coverage(site, framework) for framework in site.frameworks]
+        yield PageSpec(
+            meta=PageMeta(url="frameworks/", title="Competency frameworks", kind="frameworks"),
+            template="frameworks.html",
+            values={"coverages": coverages},
+        )
+        for coverage in coverages:
+            yield PageSpec(
+                meta=PageMeta(url=coverage.framework.page, title=coverage.framework.name, kind="framework"),
+                template="framework.html",
+                values={"coverage": coverage},
+            )
+    if site.collections:
+        yield PageSpec(
+            meta=PageMeta(url="collections/", title="Collections", kind="collections"),
+            template="collections.html",
+            values={},
+        )
+        for collection in site.collections:
+            yield PageSpec(
+                meta=PageMeta(
+                    url=collection.page, title=collection.name, kind="collection", description=collection.description
+                ),
+                template="collection.html",
+                values={"collection": collection, "badges": site.index.badges_of(collection.badge_ids)},
+            )
