@@ -12,7 +12,7 @@ from badgesite.model import Site
 from badgesite.model.progress import stage_of, stages
 from badgesite.model.types import Badge, Stage
 
-WIDTH, LABEL_WIDTH, ROW_HEIGHT, TOP, BOTTOM = 960, 170, 80, 20, 40
+WIDTH, LABEL_WIDTH, ROW_HEIGHT, TOP, BOTTOM = 1000, 230, 80, 20, 40
 STAGE_COLOURS = ("#2a7ab0", "#7a4bb0", "#b0572a", "#2a9d6a", "#b02a60")
 
 
@@ -49,7 +49,8 @@ def trajectory_svg(site: Site, rows: tuple[StageBadges, ...], url: Callable[[Bad
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" class="trajectory" role="img" '
         f'aria-labelledby="trajectory-title trajectory-desc">',
         f'<title id="trajectory-title">Learning trajectory of {escape(site.owner.name)}</title>',
-        f'<desc id="trajectory-desc">{total} badges from {first_year} to {end.year - 1} in {len(rows)} stages; '
+        f'<desc id="trajectory-desc">{total} {"badge" if total == 1 else "badges"} from {first_year} to '
+        f"{end.year - 1} in {len(rows)} {'stage' if len(rows) == 1 else 'stages'}; "
         "the table below lists the same badges.</desc>",
     ]
     for year in range(start.year, end.year + 1):
