@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 from badgesite.model import Site
 from badgesite.model.types import Badge, CaseStudy
 from badgesite.model.urls import badge_index, case_study_index, issuer_index, skill_index
-from badgesite.render.environment import human_date
+from badgesite.render.dates import human_date
 from badgesite.render.plaintext import markdown_text, xml_safe
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -10,6 +10,8 @@ from badgesite.model import Site
 from badgesite.model.progress import framework_coverage, target_progress
 from badgesite.model.types import Badge, Issuer, Skill
 from badgesite.model.urls import output_file
+from badgesite.render.sharing import badge_sharing
+from badgesite.render.structured_data import badge_credential, case_study_article, profile_page
 from badgesite.render.trajectory import stage_rows
 
 
@@ -22,6 +24,8 @@ class PageMeta:
     kind: str
     description: str | None = None
     source: str | None = None
+    card: str = "card.png"
+    structured_data: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +65,9 @@ def _sections(site: Site) -> Iterator[PageSpec]:
     latest = sorted(site.case_studies, key=lambda c: (not c.featured, -c.date.toordinal(), c.slug))[:3]
     used_levels = {b.level for b in site.badges if b.level}
     yield PageSpec(
-        meta=PageMeta(url="", title=site.title, kind="home", description=site.description),
+        meta=PageMeta(
+            url="", title=site.title, kind="home", description=site.description, structured_data=profile_page(site)
+        ),
         template="home.html",
         values={"featured_badges": featured, "latest_case_studies": latest},
     )
@@ -112,11 +118,16 @@ def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str
                 kind="badge",
                 source=badge.source,
                 description=f"{badge.name}, issued by {badge.issuer.name}",
+                card=f"{badge.page}card.png",
+                structured_data=badge_credential(site, badge),
             ),
             template="badge.html",
             values={
                 "badge": badge,
                 "case_studies": studies,
+                "credential": credentials.get(badge.id),
+                "image": images.get(badge.id),
+                "sharing": badge_sharing(site, badge),
                 "renews": site.index.badge_by_id.get(badge.renews or ""),
                 "renewed_by": site.index.badge_by_id.get(badge.renewed_by or ""),
             },
@@ -132,6 +143,8 @@ def _case_study_pages(site: Site) -> Iterator[PageSpec]:
                 kind="case_study",
                 description=study.summary,
                 source=study.source,
+                card=f"{study.page}card.png",
+                structured_data=case_study_article(site, study),
             ),
             template="case_study.html",
             values={"case_study": study, "badges": site.index.badges_of(study.badge_ids)},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 import segno
@@ -10,7 +11,7 @@ from markupsafe import escape
 
 from badgesite.model import Site
 from badgesite.model.types import Badge
-from badgesite.render.environment import Urls
+from badgesite.render.links import Urls
 
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
 EMBED_SIZE = 160
@@ -82,3 +83,30 @@ def qr_svg(url: str, *, title: str | None = None) -> str:
         nl=False,
     )
     return buffer.getvalue().decode("utf-8")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BadgeSharing:
+    """What the badge page's sharing block shows; the QR code itself is published as `qr.svg` beside it."""
+
+    page_url: str
+    linkedin_url: str
+    embed_html: str
+    qr_path: str
+
+
+def badge_sharing(site: Site, badge: Badge) -> BadgeSharing:
+    return BadgeSharing(
+        page_url=_page_url(site, badge),
+        linkedin_url=linkedin_add_url(site, badge),
+        embed_html=embed_snippet(site, badge, badge.image_url),
+        qr_path=f"{badge.page}qr.svg",
+    )
+
+
+def badge_qr_files(site: Site) -> dict[str, bytes]:
+    """`badges/<id>/qr.svg` for every badge, pointing at the badge's page."""
+    return {
+        f"{badge.page}qr.svg": qr_svg(_page_url(site, badge), title=f"QR code for the {badge.name} badge page").encode()
+        for badge in site.badges
+    }

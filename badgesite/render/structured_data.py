@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from badgesite.model import Site
 from badgesite.model.types import Badge, CaseStudy, Link
-from badgesite.render.environment import Urls
 from badgesite.render.feeds import badge_date
+from badgesite.render.links import Urls
 from badgesite.render.plaintext import markdown_text
 
 SCHEMA_ORG = "https://schema.org"

@@ -1,0 +1,53 @@
+"""A content-addressed cache of derived files in SITE/.badgesite-cache/: a key is a hash of everything that
+affects the file, so a hit is always safe to reuse and nothing needs invalidating."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_README = b"badgesite keeps derived files here (social cards, resized images) keyed by content. Safe to delete.\n"
+
+
+@dataclass(slots=True)
+class ContentCache:
+    """get/put by (kind, key); counts hits and misses for the build summary. `folder=None` disables it."""
+
+    folder: Path | None
+    hits: int = 0
+    misses: int = 0
+    _ready: set[str] = field(default_factory=set)
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        if self.folder is None:
+            self.misses += 1
+            return None
+        try:
+            data = (self.folder / kind / key[:2] / key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return data
+
+    def put(self, kind: str, key: str, data: bytes) -> None:
+        """Write atomically (temp file + rename) so a crash never leaves a half-written entry."""
+        if self.folder is None:
+            return
+        target = self.folder / kind / key[:2] / key
+        try:
+            if kind not in self._ready:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                readme = self.folder / "README.txt"
+                if not readme.exists():
+                    readme.write_bytes(CACHE_README)
+                self._ready.add(kind)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except OSError:
+            return  # a cache that cannot be written only costs time

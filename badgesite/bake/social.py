@@ -1,0 +1,103 @@
+"""Social cards (og:image) for the home page, each badge and each case study, cached by content."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from badgesite.bake.cache import ContentCache
+from badgesite.bake.cards import card_key, social_card
+from badgesite.bake.images import issuer_colour
+from badgesite.bake.publish import PublishedImage
+from badgesite.model import Site
+
+HOME_ACCENT = (11, 122, 117)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CardSpec:
+    """Everything that decides one card's pixels; its content key names it in the cache."""
+
+    path: str
+    title: str
+    subtitle: str
+    footer: str
+    picture: bytes | None
+    accent: tuple[int, int, int]
+
+    @property
+    def key(self) -> str:
+        return card_key(self.title, self.subtitle, self.footer, self.picture, self.accent)
+
+
+def card_path(page_url: str) -> str:
+    """`badges/aws/` -> `badges/aws/card.png`; the home page's card is `card.png`."""
+    return f"{page_url}card.png"
+
+
+def plan_cards(site: Site, images: Mapping[str, PublishedImage], root: Path) -> list[CardSpec]:
+    """One card per badge, per case study, and one for the home page (used by every other page)."""
+    footer = f"{site.owner.name} · {site.title}" if site.owner.name not in site.title else site.title
+    avatar = None
+    if site.owner.avatar and site.owner.avatar.lower().endswith(".png"):
+        avatar = (root / site.owner.avatar).read_bytes()
+    specs = [
+        CardSpec(
+            path=card_path(""),
+            title=site.owner.name,
+            subtitle=site.owner.headline or site.title,
+            footer=site.title,
+            picture=avatar,
+            accent=HOME_ACCENT,
+        )
+    ]
+    for badge in site.badges:
+        image = images.get(badge.id)
+        picture = image.data if image and image.path.endswith(".png") else None
+        details = " · ".join(part for part in (badge.issuer.name, badge.level, str(badge.earned.year)) if part)
+        specs.append(
+            CardSpec(
+                path=card_path(badge.page),
+                title=badge.name,
+                subtitle=details,
+                footer=footer,
+                picture=picture,
+                accent=issuer_colour(badge.issuer.name),
+            )
+        )
+    for study in site.case_studies:
+        cited = site.index.badges_of(study.badge_ids)
+        first = images.get(cited[0].id) if cited else None
+        picture = first.data if first and first.path.endswith(".png") else None
+        subtitle = f"Case study · {study.date.year}" + (f" · {len(cited)} badges" if len(cited) > 1 else "")
+        specs.append(
+            CardSpec(
+                path=card_path(study.page),
+                title=study.title,
+                subtitle=subtitle,
+                footer=footer,
+                picture=picture,
+                accent=HOME_ACCENT,
+            )
+        )
+    return specs
+
+
+def draw_card(spec: CardSpec) -> bytes:
+    return social_card(
+        title=spec.title, subtitle=spec.subtitle, footer=spec.footer, badge_png=spec.picture, accent=spec.accent
+    )
+
+
+def make_cards(specs: list[CardSpec], cache: ContentCache) -> dict[str, bytes]:
+    """Draw only the cards whose content changed since any earlier build."""
+    cards: dict[str, bytes] = {}
+    for spec in specs:
+        key = spec.key
+        data = cache.get("cards", key)
+        if data is None:
+            data = draw_card(spec)
+            cache.put("cards", key, data)
+        cards[spec.path] = data
+    return cards
