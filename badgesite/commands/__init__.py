@@ -8,6 +8,24 @@ from typing import Any
 
 def registry() -> list[Callable[[Any], Any]]:
     """Each command module's `register(commands)`, in the order --help lists them."""
-    from badgesite.commands import build_command, serve_command
+    from badgesite.commands import (
+        build_command,
+        check_command,
+        import_command,
+        init_command,
+        new_command,
+        review_command,
+        serve_command,
+        verify_command,
+    )
 
-    return [build_command.register, serve_command.register]
+    return [
+        init_command.register,
+        new_command.register,
+        build_command.register,
+        serve_command.register,
+        check_command.register,
+        import_command.register,
+        verify_command.register,
+        review_command.register,
+    ]

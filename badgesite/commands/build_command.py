@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-from badgesite.build import BuildOptions, build
+from badgesite.build import BuildOptions, BuildResult, build
 from badgesite.cli import EXIT_OK, add_command, default_today, iso_date, site_folder
 
 
@@ -39,6 +38,17 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="the date to treat as today for expiry marks (default: today, or SOURCE_DATE_EPOCH)",
     )
     command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild even when nothing changed since the last build into this output folder",
+    )
+    command.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write SITE/.badgesite-cache (social cards, rendered Markdown)",
+    )
+    command.add_argument("--profile", action="store_true", help="print the time each stage took")
 
 
 def run(arguments: argparse.Namespace) -> int:
@@ -52,13 +62,24 @@ def run(arguments: argparse.Namespace) -> int:
         base_url=base_url,
         drafts=arguments.drafts,
         today=arguments.today or default_today(),
+        use_cache=not arguments.no_cache,
+        force=arguments.force,
     )
     result = build(options)
+    elapsed = time.perf_counter() - started
     if not arguments.quiet:
-        elapsed = time.perf_counter() - started
-        print(
-            f"built {result.pages} pages and {result.images} badge images into {options.output_folder} "
-            f"in {elapsed:.2f} s",
-            file=sys.stdout,
-        )
+        print(summary_line(result, options, elapsed))
+    if arguments.profile:
+        for stage, seconds in result.timings.items():
+            print(f"  {stage:<12} {seconds * 1000:8.0f} ms")
     return EXIT_OK
+
+
+def summary_line(result: BuildResult, options: BuildOptions, elapsed: float) -> str:
+    """One line: what was made, where, the cache's hits and the time."""
+    if result.up_to_date:
+        return f"{options.output_folder} is up to date: nothing changed since the last build ({elapsed:.2f} s)"
+    return (
+        f"built {result.pages} pages and {result.images} badge images into {options.output_folder} "
+        f"in {elapsed:.2f} s (cache: {result.cache_hits} hits, {result.cache_misses} misses)"
+    )

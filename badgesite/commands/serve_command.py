@@ -24,16 +24,21 @@ DEBOUNCE_MS = 40
 
 def register(commands: argparse._SubParsersAction) -> None:
     command = add_command(
-        commands, "serve", help="build, serve on 127.0.0.1 and rebuild on every change",
+        commands,
+        "serve",
+        help="build, serve on 127.0.0.1 and rebuild on every change",
         description="Build the site, serve it on http://127.0.0.1:PORT/ under the configured base path, watch the "
-                    "site folder and the theme, rebuild on change and reload open browser tabs. When an edit breaks "
-                    "the build, the problems show in the terminal and in the browser while the last good site stays "
-                    "served. Ctrl-C stops.",
-        example="badgesite serve my-portfolio --port 8000 --open", handler=run)
+        "site folder and the theme, rebuild on change and reload open browser tabs. When an edit breaks "
+        "the build, the problems show in the terminal and in the browser while the last good site stays "
+        "served. Ctrl-C stops.",
+        example="badgesite serve my-portfolio --port 8000 --open",
+        handler=run,
+    )
     command.add_argument("site", nargs="?", type=site_folder, default=Path("."), help="the site folder")
     command.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
-    command.add_argument("--host", default="127.0.0.1",
-                         help="address to listen on (default 127.0.0.1: only this computer can connect)")
+    command.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: only this computer can connect)"
+    )
     command.add_argument("-o", "--output", type=Path, help="output folder (default: SITE/_site)")
     command.add_argument("--drafts", action="store_true", help="include drafts")
     command.add_argument("--open", action="store_true", help="open the site in the default browser")
@@ -41,8 +46,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     site_root: Path = arguments.site
-    options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts,
-                           today=default_today())
+    options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts, today=default_today())
     state = SiteState(options.output_folder, "/")
     _rebuild(options, state, first=True)
     try:
@@ -74,8 +78,15 @@ def run(arguments: argparse.Namespace) -> int:
 def _watch(options: BuildOptions, state: SiteState, stop: threading.Event) -> None:
     root = options.site_root
     ignored = [options.output_folder, root / CACHE_DIR]
-    for changes in watchfiles.watch(root, bundled_themes_dir(), watch_filter=SiteFilter(ignored),
-                                    debounce=DEBOUNCE_MS, step=10, stop_event=stop, raise_interrupt=True):
+    for changes in watchfiles.watch(
+        root,
+        bundled_themes_dir(),
+        watch_filter=SiteFilter(ignored),
+        debounce=DEBOUNCE_MS,
+        step=10,
+        stop_event=stop,
+        raise_interrupt=True,
+    ):
         kind = classify(root, (Path(path) for _, path in changes))
         _rebuild(options, state, reason=kind.name.lower())
 

@@ -1,0 +1,46 @@
+"""When two spellings are the same name: case, spacing and punctuation aside, or nearly the same letters."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+NEAR_RATIO = 0.9
+WORD_RATIO = 0.75  # a typo keeps most of a word's letters
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
+def canonical_key(text: str) -> str:
+    """`AWS Certified Cloud-Practitioner` and `aws certified cloud practitioner` share one key."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+
+
+def ratio(first: str, second: str) -> float:
+    """difflib's similarity of two canonical keys, 0 to 1."""
+    return difflib.SequenceMatcher(None, canonical_key(first), canonical_key(second), autojunk=False).ratio()
+
+
+def same_name(first: str, second: str) -> bool:
+    return canonical_key(first) == canonical_key(second)
+
+
+def near_name(first: str, second: str) -> bool:
+    """Very similar keys (ratio >= 0.9) that differ by a typo or by extra words, not by one word for another.
+
+    `Certified: Vault Associate` and `Certified: Consul Associate` score above 0.9 on their shared words
+    alone; they are two credentials because the words that differ are not alike.
+    """
+    if same_name(first, second) or ratio(first, second) < NEAR_RATIO:
+        return False
+    first_words, second_words = canonical_key(first).split(), canonical_key(second).split()
+    only_first = [word for word in first_words if word not in second_words]
+    only_second = [word for word in second_words if word not in first_words]
+    if not only_first or not only_second:
+        return True  # words added or left out: `Administrator` and `Administrator (CKA)`
+    return all(_alike(word, only_second) for word in only_first)
+
+
+def _alike(word: str, others: list[str]) -> bool:
+    return any(difflib.SequenceMatcher(None, word, other).ratio() >= WORD_RATIO for other in others)

@@ -1,0 +1,92 @@
+"""Evidence and citations; targets: unmet past deadlines, and how progress reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from badgesite.audit.targets import describe
+from badgesite.model.progress import TargetProgress
+from badgesite.model.types import Target
+from tests.audit.helpers import CONFIG, lines
+
+BARE = "name: {name}\nissuer: I\nearned: 2025-01-01\nreviewed: 2026-11-01\n"
+
+
+def test_a_citing_case_study_counts_as_evidence(tmp_path: Path) -> None:
+    found = lines(
+        tmp_path,
+        {
+            "badges/cited.yml": BARE.format(name="Cited"),
+            "badges/alone.yml": BARE.format(name="Alone"),
+            "case-studies/work.md": "---\ntitle: Work\ndate: 2025-02-01\nbadges: [cited]\n---\nText.\n",
+            "case-studies/draft.md": "---\ntitle: Draft\ndate: 2025-02-01\nbadges: [alone]\ndraft: true\n---\n",
+        },
+    )
+    assert found == [
+        "badges/alone.yml:1:1: warning: evidence: no evidence yet (add `evidence:` or cite it from a case study)"
+    ], "a draft case study is not on the site, so it proves nothing there"
+
+
+def test_case_study_with_an_empty_badge_list(tmp_path: Path) -> None:
+    found = lines(tmp_path, {"case-studies/work.md": "---\ntitle: Work\ndate: 2025-02-01\nbadges: []\n---\n"})
+    assert found == [
+        "case-studies/work.md:4:9: warning: badges: cites no badge "
+        "(list the badges this work proves under `badges:` in the front matter)"
+    ]
+
+
+def test_only_past_unmet_targets_are_reported(tmp_path: Path) -> None:
+    config = CONFIG + (
+        "targets:\n"
+        "  - {name: Past and met, count: 1, by: 2026-01-01}\n"
+        "  - {name: Past and unmet, count: 2, level: expert, by: 2026-01-01}\n"
+        "  - {name: Future, count: 5, by: 2027-01-01}\n"
+        "  - {name: Yearly, count: 3, per_year: true}\n"
+    )
+    badge = BARE.format(name="A") + "evidence: [{title: E, url: 'https://example.org/'}]\n"
+    found = lines(tmp_path, {"badgesite.yml": config, "badges/a.yml": badge})
+    assert found == [
+        'badgesite.yml:6:57: warning: targets[1].by: target "Past and unmet" was due on 2026-01-01 and is unmet: '
+        "0 of 2 expert badges (set a new `by:` date, lower `count:`, or remove the target)"
+    ]
+
+
+def progress(done: int, needed: int, days_left: int | None, **target: object) -> TargetProgress:
+    values: dict[str, object] = {"collection": None, "skill": None, "level": None, "by": None, "per_year": False}
+    values.update(target)
+    deadline = values["by"] if not values["per_year"] else dt.date(2026, 12, 31)
+    return TargetProgress(
+        target=Target(name="T", count=needed, show=False, **values),  # type: ignore[arg-type]
+        counted=(),
+        done=done,
+        needed=needed,
+        period_start=None,
+        deadline=deadline,  # type: ignore[arg-type]
+        days_left=days_left,
+    )
+
+
+SECURITY = progress(2, 3, 213, collection="Security", by=dt.date(2027, 6, 30))
+MET = progress(3, 3, 10, collection="AWS", by=dt.date(2026, 12, 9))
+YEARLY = progress(0, 1, 32, collection="Leadership", per_year=True)
+OVERDUE = progress(1, 2, -1, skill="Kubernetes", level="advanced", by=dt.date(2026, 11, 28))
+DUE_TODAY = progress(0, 1, 0, by=dt.date(2026, 11, 29))
+OPEN_ENDED = progress(1, 4, None)
+
+
+@pytest.mark.parametrize(
+    ("case", "text"),
+    [
+        (SECURITY, "2/3 security badges by 2027-06-30 — 1 to go, 213 days left"),
+        (MET, "3/3 AWS badges by 2026-12-09 — met"),
+        (YEARLY, "0/1 leadership badge in 2026 — 1 to go, 32 days left"),
+        (OVERDUE, "1/2 advanced Kubernetes badges by 2026-11-28 — 1 to go, 1 day overdue"),
+        (DUE_TODAY, "0/1 badge by 2026-11-29 — 1 to go, due today"),
+        (OPEN_ENDED, "1/4 badges — 3 to go"),
+    ],
+)
+def test_progress_in_words(case: TargetProgress, text: str) -> None:
+    assert describe(case) == text
