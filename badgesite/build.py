@@ -1,4 +1,4 @@
-"""The spine: load -> validate -> model -> render -> bake -> write. Read it top to bottom."""
+"""The spine: load -> validate -> model -> credentials/images -> render -> cards -> write. Read it top to bottom."""
 
 from __future__ import annotations
 
@@ -9,20 +9,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from badgesite.bake.cache import ContentCache
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
 from badgesite.bake.social import make_cards, plan_cards
+from badgesite.cache import ContentCache
+from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import read_site
 from badgesite.load.site_folder import CACHE_DIR
 from badgesite.model import ModelOptions, Site, assemble, urls
-from badgesite.problems import SiteError
-from badgesite.render import load_theme, plan_pages, render_pages
+from badgesite.problems import Problem, SiteError
+from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
+from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.sharing import badge_qr_files
 from badgesite.render.structured_data import resume_json
+from badgesite.render.theme import bundled_themes_dir
 from badgesite.validate import validate_site
-from badgesite.write import OutputFile, check_output_folder, write_output
+from badgesite.workers import run_chunks
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
 T = TypeVar("T")
 DEFAULT_IMAGE_SIZE = 512
@@ -38,6 +42,7 @@ class BuildOptions:
     drafts: bool = False
     today: dt.date = field(default_factory=dt.date.today)
     use_cache: bool = True
+    force: bool = False
 
     @property
     def output_folder(self) -> Path:
@@ -47,26 +52,115 @@ class BuildOptions:
     def cache_folder(self) -> Path | None:
         return self.site_root / CACHE_DIR if self.use_cache else None
 
+    def describe(self) -> str:
+        """The options that change the output, as text for the fingerprint."""
+        return f"base_url={self.base_url}\ndrafts={self.drafts}\ntoday={self.today.isoformat()}"
+
 
 @dataclass(slots=True, kw_only=True)
 class BuildResult:
     """What a build made, for the one-line summary and for tests."""
 
-    site: Site
-    files: dict[str, OutputFile]
+    site: Site | None
+    files: tuple[str, ...]
     pages: int
     images: int
     cache_hits: int
     cache_misses: int
     timings: dict[str, float]
+    up_to_date: bool = False
 
 
-def build(options: BuildOptions, *, write: bool = True) -> BuildResult:
+def build(options: BuildOptions) -> BuildResult:
     """Build the site; raise SiteError with every problem found, leaving any previous output untouched."""
     timings: dict[str, float] = {}
     root = options.site_root
-    if write:
-        check_output_folder(options.output_folder, root)
+    check_output_folder(options.output_folder, root)
+    fingerprint = _timed(
+        timings,
+        "fingerprint",
+        lambda: inputs_fingerprint(
+            root,
+            themes=bundled_themes_dir(),
+            skip=(options.output_folder, root / CACHE_DIR),
+            options=options.describe(),
+        ),
+    )
+    marker = MARKER_TEXT + f"inputs: {fingerprint}\n".encode()
+    if not options.force and _recorded_marker(options.output_folder) == marker:
+        return BuildResult(
+            site=None, files=(), pages=0, images=0, cache_hits=0, cache_misses=0, timings=timings, up_to_date=True
+        )
+
+    prepared = prepare(options, timings)
+    site, theme, specs, images, credentials = (
+        prepared.site,
+        prepared.theme,
+        prepared.specs,
+        prepared.images,
+        prepared.credentials,
+    )
+    cache = ContentCache(options.cache_folder)
+
+    with Staging(options.output_folder, site_root=root) as staging:
+        job = RenderJob(site=site, theme=theme, specs=specs, folder=staging.folder, cache_folder=cache.folder)
+        results = _timed(
+            timings,
+            "render",
+            lambda: run_chunks(render_chunk, range(len(specs)), initializer=start_worker, initargs=(job,)),
+        )
+        render_problems: list[Problem] = [problem for result in results for problem in result.problems]
+        if render_problems:
+            raise SiteError(render_problems)
+        for result in results:
+            for output, _ in result.written:
+                staging.record(output)
+            cache.hits += result.cache_hits
+            cache.misses += result.cache_misses
+        cards = _timed(timings, "cards", lambda: make_cards(plan_cards(site, images, root), cache))
+        files: dict[str, OutputFile] = {}
+        files.update(theme.static_files())
+        files.update({asset: root / asset for asset in site.assets})
+        files.update(_badge_files(site, root, images, credentials))
+        files.update(cards)
+        files.update(_site_files(site, [spec.meta.url for spec in specs]))
+        collisions = sorted(set(files) & staging.written)
+        if collisions:
+            raise SiteError(
+                [
+                    Problem(path=path, message="two outputs claim this path", hint="rename the page or the asset")
+                    for path in collisions
+                ]
+            )
+        _timed(timings, "write", lambda: _write_all(staging, files, marker))
+        written = tuple(sorted(staging.written))
+    return BuildResult(
+        site=site,
+        files=written,
+        pages=len(specs),
+        images=len(images),
+        cache_hits=cache.hits,
+        cache_misses=cache.misses,
+        timings=timings,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prepared:
+    """Everything checked and decided before any output is written."""
+
+    site: Site
+    theme: Theme
+    credentials: dict[str, BadgeCredential]
+    images: dict[str, PublishedImage]
+    specs: list[PageSpec]
+
+
+def prepare(options: BuildOptions, timings: dict[str, float] | None = None) -> Prepared:
+    """Load, validate, model, read assertions, process images and plan pages; raise SiteError with every
+    problem. Commands that only need to know whether a site builds (import, check) stop here."""
+    timings = {} if timings is None else timings
+    root = options.site_root
     sources = _timed(timings, "load", lambda: read_site(root, skip=(options.output_folder,)))
     checked = _timed(timings, "validate", lambda: validate_site(sources))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
@@ -76,29 +170,25 @@ def build(options: BuildOptions, *, write: bool = True) -> BuildResult:
     credentials, problems = _timed(timings, "credentials", lambda: read_credentials(site, root))
     baker = OpenBadgesBaker(credentials)
     images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
-    if problems or image_problems:
-        raise SiteError([*problems, *image_problems])
     specs = plan_pages(site, credentials=credentials, images=images)
-    pages = _timed(timings, "render", lambda: render_pages(site, theme, specs))
-    cache = ContentCache(options.cache_folder)
-    cards = _timed(timings, "cards", lambda: make_cards(plan_cards(site, images, root), cache))
-    files: dict[str, OutputFile] = dict(pages)
-    files.update(theme.static_files())
-    files.update({asset: root / asset for asset in site.assets})
-    files.update(_badge_files(site, root, images, credentials))
-    files.update(cards)
-    files.update(_site_files(site, [spec.meta.url for spec in specs]))
-    if write:
-        _timed(timings, "write", lambda: write_output(options.output_folder, files, site_root=root))
-    return BuildResult(
-        site=site,
-        files=files,
-        pages=len(pages),
-        images=len(images),
-        cache_hits=cache.hits,
-        cache_misses=cache.misses,
-        timings=timings,
-    )
+    problems += image_problems + claim_outputs(specs)
+    if problems:
+        raise SiteError(problems)
+    return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
+
+
+def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) -> None:
+    for relative in sorted(files):
+        staging.write(relative, files[relative])
+    (staging.folder / MARKER).write_bytes(marker)
+    staging.commit()
+
+
+def _recorded_marker(output: Path) -> bytes | None:
+    try:
+        return (output / MARKER).read_bytes()
+    except OSError:
+        return None
 
 
 def _badge_files(

@@ -20,6 +20,22 @@ class ContentCache:
     misses: int = 0
     _ready: set[str] = field(default_factory=set)
 
+    def stored(self, kind: str, key: str) -> Path | None:
+        """The entry's file when it exists, without counting a hit or a miss."""
+        if self.folder is None:
+            return None
+        path = self.folder / kind / key[:2] / key
+        return path if path.is_file() else None
+
+    def path_for(self, kind: str, key: str) -> Path | None:
+        """The entry's file when it exists (counted as a hit), else None (a miss)."""
+        path = self.stored(kind, key)
+        if path is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return path
+
     def get(self, kind: str, key: str) -> bytes | None:
         if self.folder is None:
             self.misses += 1
@@ -32,10 +48,10 @@ class ContentCache:
         self.hits += 1
         return data
 
-    def put(self, kind: str, key: str, data: bytes) -> None:
-        """Write atomically (temp file + rename) so a crash never leaves a half-written entry."""
+    def put(self, kind: str, key: str, data: bytes) -> bool:
+        """Write atomically (temp file + rename) so a crash never leaves a half-written entry; False if not stored."""
         if self.folder is None:
-            return
+            return False
         target = self.folder / kind / key[:2] / key
         try:
             if kind not in self._ready:
@@ -50,4 +66,5 @@ class ContentCache:
                 stream.write(data)
             os.replace(temporary, target)
         except OSError:
-            return  # a cache that cannot be written only costs time
+            return False  # a cache that cannot be written only costs time
+        return True

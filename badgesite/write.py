@@ -1,4 +1,4 @@
-"""Write the output atomically: build in a sibling temporary folder, then swap it in.
+"""Write the output atomically: build in a sibling staging folder, then swap it in.
 
 A failed or interrupted build leaves the previous output whole, and a folder badgesite did not make
 (no marker file) is never written into, so `-o ~/Documents` cannot delete anything.
@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from types import TracebackType
 
 from badgesite.problems import Problem, SiteError
 
@@ -37,9 +38,7 @@ def check_output_folder(output: Path, site_root: Path) -> None:
         raise SiteError(
             [
                 Problem(
-                    path=str(output),
-                    message="the output path is a file, not a folder",
-                    hint="choose a folder with -o",
+                    path=str(output), message="the output path is a file, not a folder", hint="choose a folder with -o"
                 )
             ]
         )
@@ -56,33 +55,66 @@ def check_output_folder(output: Path, site_root: Path) -> None:
         )
 
 
-def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Path) -> None:
-    """Write every file into a fresh sibling folder, then swap it for the old output in two renames."""
-    check_output_folder(output, site_root)
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.tmp-", dir=output.parent))
-    try:
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        for relative in sorted(files):
-            _write_one(staging, relative, files[relative])
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-
-
-def _write_one(staging: Path, relative: str, content: OutputFile) -> None:
+def output_target(folder: Path, relative: str) -> Path:
+    """Where a site-relative output path lands inside folder; refuses paths that would leave it."""
     parts = PurePosixPath(relative).parts
     if not parts or relative.startswith("/") or ".." in parts:
         raise ValueError(f"output path escapes the output folder: {relative!r}")
-    target = staging.joinpath(*parts)
+    return folder.joinpath(*parts)
+
+
+def write_file(target: Path, content: OutputFile) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, Path):
         shutil.copyfile(content, target)
     else:
         target.write_bytes(content)
+
+
+class Staging:
+    """A sibling folder that collects the new output; `commit` swaps it in, leaving the context discards it."""
+
+    def __init__(self, output: Path, *, site_root: Path) -> None:
+        check_output_folder(output, site_root)
+        self.output = output.resolve()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(self.output)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.tmp-", dir=self.output.parent))
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        self.written: set[str] = set()
+        self.committed = False
+
+    def write(self, relative: str, content: OutputFile) -> None:
+        write_file(output_target(self.folder, relative), content)
+        self.written.add(relative)
+
+    def record(self, relative: str) -> None:
+        """Note a file that a worker process wrote straight into the staging folder."""
+        self.written.add(relative)
+
+    def commit(self) -> None:
+        _swap(self.folder, self.output)
+        self.committed = True
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if not self.committed:
+            self.discard()
+
+
+def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Path) -> None:
+    """Write every file into a fresh staging folder, then swap it for the old output."""
+    with Staging(output, site_root=site_root) as staging:
+        for relative in sorted(files):
+            staging.write(relative, files[relative])
+        staging.commit()
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -125,6 +125,7 @@ def _tint(colour: tuple[int, int, int], amount: float) -> tuple[int, int, int]:
     return tuple(round(b + (c - b) * amount) for b, c in zip(BACKGROUND, colour, strict=True))  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=16)
 def _badge_image(badge_png: bytes) -> Image.Image:
     """Decode (inspect bounds it first) and scale up or down to fit the badge box, keeping the aspect ratio."""
     inspect(badge_png)

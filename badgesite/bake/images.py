@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import colorsys
+import functools
 import hashlib
 import io
 import warnings
@@ -78,6 +79,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words[:3]).upper() or "?"
 
 
+@functools.lru_cache(maxsize=256)
 def placeholder_png(issuer: str, *, size: int) -> bytes:
     """A generated badge for badges without an image: the issuer's initials on its colour."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from badgesite.bake.cache import ContentCache
 from badgesite.bake.cards import card_key, social_card
 from badgesite.bake.images import issuer_colour
 from badgesite.bake.publish import PublishedImage
+from badgesite.cache import ContentCache
 from badgesite.model import Site
+from badgesite.workers import run_chunks
 
 HOME_ACCENT = (11, 122, 117)
 
@@ -90,14 +91,41 @@ def draw_card(spec: CardSpec) -> bytes:
     )
 
 
-def make_cards(specs: list[CardSpec], cache: ContentCache) -> dict[str, bytes]:
-    """Draw only the cards whose content changed since any earlier build."""
-    cards: dict[str, bytes] = {}
+def make_cards(specs: list[CardSpec], cache: ContentCache) -> dict[str, bytes | Path]:
+    """Draw only cards whose content is not cached yet, on all cores. With a cache folder, workers write cards
+    into it and the output refers to the cached files, so a large site never holds its cards in memory."""
+    cards: dict[str, bytes | Path] = {}
+    missing: list[CardSpec] = []
     for spec in specs:
-        key = spec.key
-        data = cache.get("cards", key)
-        if data is None:
-            data = draw_card(spec)
-            cache.put("cards", key, data)
-        cards[spec.path] = data
-    return cards
+        cached = cache.path_for("cards", spec.key)
+        if cached is None:
+            missing.append(spec)
+        else:
+            cards[spec.path] = cached
+    by_path = {spec.path: spec for spec in missing}
+    for drawn in run_chunks(_draw_chunk, missing, initializer=_start_drawing, initargs=(cache.folder,)):
+        for path, key, data in drawn:
+            stored = cache.stored("cards", key) if data is None else None
+            cards[path] = data if data is not None else stored or draw_card(by_path[path])
+    return dict(sorted(cards.items()))
+
+
+_drawing_cache: ContentCache | None = None
+
+
+def _start_drawing(cache_folder: Path | None) -> None:
+    """Pool initializer: each worker writes drawn cards straight into the shared cache folder."""
+    global _drawing_cache
+    _drawing_cache = ContentCache(cache_folder)
+
+
+def _draw_chunk(specs: Sequence[CardSpec]) -> list[tuple[str, str, bytes | None]]:
+    cache = _drawing_cache or ContentCache(None)
+    drawn: list[tuple[str, str, bytes | None]] = []
+    for spec in specs:
+        data = draw_card(spec)
+        if cache.folder is not None and cache.put("cards", spec.key, data):
+            drawn.append((spec.path, spec.key, None))
+        else:
+            drawn.append((spec.path, spec.key, data))
+    return drawn

@@ -7,13 +7,14 @@ from typing import Any
 
 import jinja2
 
+from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.problems import Problem, SiteError
 from badgesite.render.environment import make_environment
 from badgesite.render.pages import PageSpec, plan_pages
 from badgesite.render.theme import Theme, load_theme
 
-__all__ = ["PageSpec", "Theme", "load_theme", "plan_pages", "render_pages", "render_site"]
+__all__ = ["PageSpec", "Renderer", "Theme", "claim_outputs", "load_theme", "plan_pages", "render_pages", "render_site"]
 
 
 def render_site(
@@ -23,10 +24,8 @@ def render_site(
     return render_pages(site, theme, plan_pages(site, credentials=credentials, images=images))
 
 
-def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[str, bytes]:
-    """Render the given pages; template mistakes become Problems naming the template file and line."""
-    environment = make_environment(theme, base_path=site.base_path, absolute_base=site.absolute_base)
-    output: dict[str, bytes] = {}
+def claim_outputs(specs: Iterable[PageSpec]) -> list[Problem]:
+    """Two pages that would write the same file are a problem, never a silent overwrite."""
     problems: list[Problem] = []
     claimed: dict[str, str] = {}
     for spec in specs:
@@ -39,15 +38,41 @@ def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[st
                     hint="rename one of them",
                 )
             )
-            continue
-        claimed[spec.output] = owner
+        else:
+            claimed[spec.output] = owner
+    return problems
+
+
+class Renderer:
+    """One Jinja environment for many pages; template mistakes become Problems naming the template and line."""
+
+    def __init__(self, site: Site, theme: Theme, *, markdown_cache: ContentCache | None = None) -> None:
+        self.site = site
+        self.theme = theme
+        self.environment = make_environment(
+            theme, base_path=site.base_path, absolute_base=site.absolute_base, markdown_cache=markdown_cache
+        )
+
+    def render(self, spec: PageSpec) -> bytes | Problem:
         try:
-            template = environment.get_template(spec.template)
-            html = template.render(site=site, page=spec.meta, **spec.values)
+            template = self.environment.get_template(spec.template)
+            return template.render(site=self.site, page=spec.meta, **spec.values).encode("utf-8")
         except jinja2.TemplateError as error:
-            problems.append(_template_problem(error, spec, theme))
-            continue
-        output[spec.output] = html.encode("utf-8")
+            return _template_problem(error, spec, self.theme)
+
+
+def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[str, bytes]:
+    """Render pages in this process into a dict (small sites, tests); raises SiteError with every problem."""
+    specs = list(specs)
+    problems = claim_outputs(specs)
+    renderer = Renderer(site, theme)
+    output: dict[str, bytes] = {}
+    for spec in specs:
+        result = renderer.render(spec)
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            output[spec.output] = result
     if problems:
         raise SiteError(problems)
     return output

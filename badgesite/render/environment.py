@@ -5,15 +5,18 @@ from __future__ import annotations
 import jinja2
 from markupsafe import Markup
 
+from badgesite.cache import ContentCache
 from badgesite.render.dates import human_date, month_year
 from badgesite.render.links import Urls
-from badgesite.render.markdown import render_inline, render_markdown
+from badgesite.render.markdown import cached_markdown, render_inline
 from badgesite.render.structured_data import jsonld_script
 from badgesite.render.theme import Theme
 from badgesite.render.trajectory import trajectory_svg
 
 
-def make_environment(theme: Theme, *, base_path: str, absolute_base: str | None) -> jinja2.Environment:
+def make_environment(
+    theme: Theme, *, base_path: str, absolute_base: str | None, markdown_cache: ContentCache | None = None
+) -> jinja2.Environment:
     """Every template renders through this environment; nothing user-supplied is marked safe except Markdown."""
     environment = jinja2.Environment(
         loader=theme.loader(),
@@ -26,7 +29,7 @@ def make_environment(theme: Theme, *, base_path: str, absolute_base: str | None)
     )
     urls = Urls(base_path, absolute_base)
     environment.filters.update(
-        markdown=lambda text: Markup(render_markdown(text)) if text else Markup(""),
+        markdown=lambda text: Markup(cached_markdown(text, markdown_cache)) if text else Markup(""),
         inline=lambda text: Markup(render_inline(text)) if text else Markup(""),
         date=human_date,
         month=month_year,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from badgesite.cache import ContentCache
 from badgesite.slugs import slugify
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -37,6 +39,22 @@ _parser = make_markdown()
 def render_markdown(text: str) -> str:
     """Block Markdown to HTML; cached because lists and pages render the same descriptions many times."""
     return _parser.render(text)
+
+
+MARKDOWN_CACHE_VERSION = b"markdown-1"
+
+
+def cached_markdown(text: str, cache: ContentCache | None) -> str:
+    """Block Markdown through the on-disk cache, so an unchanged case study is not parsed again next build."""
+    if cache is None or len(text) < 200:
+        return render_markdown(text)
+    key = hashlib.sha256(MARKDOWN_CACHE_VERSION + text.encode("utf-8")).hexdigest()
+    found = cache.get("markdown", key)
+    if found is not None:
+        return found.decode("utf-8")
+    html = render_markdown(text)
+    cache.put("markdown", key, html.encode("utf-8"))
+    return html
 
 
 @functools.lru_cache(maxsize=4096)

@@ -18,9 +18,16 @@ RELOAD_SCRIPT = (
     "<script>(()=>{const s=new EventSource('" + EVENTS_PATH + "');"
     "s.addEventListener('reload',()=>location.reload());})();</script>"
 )
-EXTRA_TYPES = {".svg": "image/svg+xml", ".xml": "application/xml", ".json": "application/json",
-               ".jws": "application/jose", ".webmanifest": "application/manifest+json", ".md": "text/markdown",
-               ".csv": "text/csv", ".txt": "text/plain"}
+EXTRA_TYPES = {
+    ".svg": "image/svg+xml",
+    ".xml": "application/xml",
+    ".json": "application/json",
+    ".jws": "application/jose",
+    ".webmanifest": "application/manifest+json",
+    ".md": "text/markdown",
+    ".csv": "text/csv",
+    ".txt": "text/plain",
+}
 
 
 class SiteState:
@@ -99,7 +106,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             else:
                 self._not_found(send_body)
             return
-        target = self._resolve(path[len(base):])
+        target = self._resolve(path[len(base) :])
         if target is None:
             self._not_found(send_body)
             return

@@ -57,8 +57,10 @@ def _table(record: Record, prefix: str, nested: list[tuple[str, Record, bool]]) 
 def _row(spec: Field, prefix: str) -> str:
     example = f"`{_cell(spec.example)}`" if spec.example else ""
     required = "yes" if spec.required else ""
-    return (f"| `{prefix}{spec.name}` | {_type(spec.kind)} | {required} | {_default(spec.default)} | "
-            f"{example} | {_cell(spec.doc)} |")
+    return (
+        f"| `{prefix}{spec.name}` | {_type(spec.kind)} | {required} | {_default(spec.default)} | "
+        f"{example} | {_cell(spec.doc)} |"
+    )
 
 
 def reference() -> str:

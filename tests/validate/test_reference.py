@@ -10,7 +10,8 @@ REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "reference.md"
 
 def test_reference_matches_the_schemas() -> None:
     assert REFERENCE.read_text(encoding="utf-8") == reference(), (
-        "docs/reference.md is stale: run python -m badgesite.validate.reference > docs/reference.md")
+        "docs/reference.md is stale: run python -m badgesite.validate.reference > docs/reference.md"
+    )
 
 
 def test_every_field_is_documented() -> None:

@@ -1,0 +1,39 @@
+"""The build's input fingerprint: a hash of every file and option that can change the output.
+
+It is recorded in the output's marker file; a build whose fingerprint matches the output's has nothing to do.
+Contents are hashed rather than modification times, because a CI checkout resets every mtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from badgesite import __version__
+
+
+def _files(folder: Path, skipped: set[Path]) -> Iterable[Path]:
+    for current, folders, names in os.walk(folder):
+        here = Path(current)
+        folders[:] = sorted(
+            name for name in folders if not name.startswith(".") and (here / name).resolve() not in skipped
+        )
+        for name in sorted(names):
+            if not name.startswith(".") and not name.endswith("~"):
+                yield here / name
+
+
+def inputs_fingerprint(site_root: Path, *, themes: Path, skip: Iterable[Path], options: str) -> str:
+    """sha256 over (relative path, content) of the site and the themes, plus the build options."""
+    digest = hashlib.sha256(f"badgesite {__version__}\n{options}\n".encode())
+    skipped = {path.resolve() for path in skip}
+    for label, folder in (("site", site_root), ("themes", themes)):
+        for path in _files(folder, skipped):
+            digest.update(f"{label}:{path.relative_to(folder).as_posix()}\n".encode())
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")
+    return digest.hexdigest()

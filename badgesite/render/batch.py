@@ -1,0 +1,67 @@
+"""Rendering many pages in worker processes: each worker writes its pages straight into the staging folder
+and sends back only paths, digests and problems, so memory stays flat however large the site."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from badgesite.cache import ContentCache
+from badgesite.model import Site
+from badgesite.problems import Problem
+from badgesite.render import Renderer
+from badgesite.render.pages import PageSpec
+from badgesite.render.theme import Theme
+from badgesite.write import output_target, write_file
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderJob:
+    """What every worker needs, inherited through fork rather than pickled."""
+
+    site: Site
+    theme: Theme
+    specs: Sequence[PageSpec]
+    folder: Path | None  # staging folder to write into; None keeps the bytes
+    cache_folder: Path | None
+
+
+@dataclass(slots=True)
+class ChunkResult:
+    written: list[tuple[str, str]] = field(default_factory=list)  # (output path, sha256)
+    pages: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+
+_worker: tuple[RenderJob, Renderer, ContentCache] | None = None
+
+
+def start_worker(job: RenderJob) -> None:
+    """Pool initializer: build the Jinja environment once per process."""
+    global _worker
+    cache = ContentCache(job.cache_folder)
+    _worker = (job, Renderer(job.site, job.theme, markdown_cache=cache), cache)
+
+
+def render_chunk(indices: Sequence[int]) -> ChunkResult:
+    """Render the pages at these positions of job.specs."""
+    assert _worker is not None, "start_worker must run first"
+    job, renderer, cache = _worker
+    hits, misses = cache.hits, cache.misses
+    result = ChunkResult()
+    for index in indices:
+        spec = job.specs[index]
+        html = renderer.render(spec)
+        if isinstance(html, Problem):
+            result.problems.append(html)
+        elif job.folder is None:
+            result.pages[spec.output] = html
+        else:
+            write_file(output_target(job.folder, spec.output), html)
+            result.written.append((spec.output, hashlib.sha256(html).hexdigest()))
+    result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
+    return result

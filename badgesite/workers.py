@@ -1,0 +1,44 @@
+"""Run a stage's pure work on all cores. Workers are forked after the parent has built the model, so they
+inherit it instead of unpickling it; results come back in input order, so output equals a serial run's."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_PER_WORKER = 48
+
+
+def worker_count(items: int) -> int:
+    """How many processes pay off: one per core, none when the work is too small to amortise a fork."""
+    if "fork" not in multiprocessing.get_all_start_methods() or os.environ.get("BADGESITE_WORKERS") == "1":
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, items // MIN_ITEMS_PER_WORKER))
+
+
+def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
+    """Split into about 4 chunks per worker so a slow chunk does not leave a core idle."""
+    size = max(1, -(-len(items) // (count * 4)))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def run_chunks(
+    task: Callable[[Sequence[T]], R], items: Sequence[T], *, initializer: Callable[..., None], initargs: tuple[Any, ...]
+) -> list[R]:
+    """task(chunk) for each chunk, in order; in this process when one worker is enough."""
+    workers = worker_count(len(items))
+    if workers == 1:
+        initializer(*initargs)
+        return [task(items)] if items else []
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+    ) as pool:
+        return list(pool.map(task, chunks(items, workers)))
