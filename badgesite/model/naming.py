@@ -38,11 +38,11 @@ class Vocabulary:
         return self.canonical.get(normal_spacing(written).casefold())
 
     def name_for(self, written: str, first_seen: dict[str, str]) -> str:
-        """Canonical name; an unknown name is kept as first spelled, so `aws` and `AWS` still meet."""
+        """Canonical name; an unknown name is kept as first spelled, so `aws`, `AWS` and `A.W.S.` still meet."""
         known = self.lookup(written)
         if known:
             return known
-        key = normal_spacing(written).casefold()
+        key = slugify(written)  # spellings that differ only in case or punctuation would share a page: one name
         return first_seen.setdefault(key, normal_spacing(written))
 
 

@@ -29,8 +29,8 @@ def make_environment(
     )
     urls = Urls(base_path, absolute_base)
     environment.filters.update(
-        markdown=lambda text: Markup(cached_markdown(text, markdown_cache)) if text else Markup(""),
-        inline=lambda text: Markup(render_inline(text)) if text else Markup(""),
+        markdown=lambda text: Markup(cached_markdown(text, markdown_cache, base_path)) if text else Markup(""),
+        inline=lambda text: Markup(render_inline(text, base_path)) if text else Markup(""),
         date=human_date,
         month=month_year,
         iso=lambda value: value.isoformat() if value else "",

@@ -1,4 +1,5 @@
-"""Markdown: CommonMark + tables + footnotes + heading anchors, raw HTML off, links limited to safe schemes."""
+"""Markdown: CommonMark + tables + footnotes + heading anchors, raw HTML off, links limited to safe schemes,
+and root-relative links (`/badges/aws/`) placed under the site's base path so they work on project pages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -14,6 +16,7 @@ from badgesite.cache import ContentCache
 from badgesite.slugs import slugify
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+MARKDOWN_CACHE_VERSION = b"markdown-2"
 
 
 def _safe_link(url: str) -> bool:
@@ -22,42 +25,53 @@ def _safe_link(url: str) -> bool:
     return scheme == "" or scheme in SAFE_LINK_SCHEMES
 
 
-def make_markdown() -> MarkdownIt:
-    """One configured parser; the render stage keeps one per process."""
+def _under_base_path(base_path: str):  # noqa: ANN202 - a markdown-it core rule
+    """`/badges/aws/` -> `/portfolio/badges/aws/`; protocol-relative `//host` links are left alone."""
+
+    def rule(state: StateCore) -> None:
+        for block in state.tokens:
+            for token in [block, *(block.children or [])]:
+                for attribute in ("href", "src"):
+                    value = token.attrGet(attribute)
+                    if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
+                        token.attrSet(attribute, base_path + value[1:])
+
+    return rule
+
+
+@functools.lru_cache(maxsize=8)
+def make_markdown(base_path: str = "/") -> MarkdownIt:
+    """One configured parser per base path; the render stage keeps them for the process's life."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.use(footnote_plugin)
     md.use(anchors_plugin, min_level=2, max_level=4, slug_func=slugify, permalink=False)
     md.validateLink = _safe_link  # type: ignore[method-assign]
+    if base_path != "/":
+        md.core.ruler.push("base_path", _under_base_path(base_path))
     return md
 
 
-_parser = make_markdown()
-
-
 @functools.lru_cache(maxsize=4096)
-def render_markdown(text: str) -> str:
+def render_markdown(text: str, base_path: str = "/") -> str:
     """Block Markdown to HTML; cached because lists and pages render the same descriptions many times."""
-    return _parser.render(text)
+    return make_markdown(base_path).render(text)
 
 
-MARKDOWN_CACHE_VERSION = b"markdown-1"
-
-
-def cached_markdown(text: str, cache: ContentCache | None) -> str:
+def cached_markdown(text: str, cache: ContentCache | None, base_path: str = "/") -> str:
     """Block Markdown through the on-disk cache, so an unchanged case study is not parsed again next build."""
     if cache is None or len(text) < 200:
-        return render_markdown(text)
-    key = hashlib.sha256(MARKDOWN_CACHE_VERSION + text.encode("utf-8")).hexdigest()
+        return render_markdown(text, base_path)
+    key = hashlib.sha256(MARKDOWN_CACHE_VERSION + base_path.encode() + b"\0" + text.encode("utf-8")).hexdigest()
     found = cache.get("markdown", key)
     if found is not None:
         return found.decode("utf-8")
-    html = render_markdown(text)
+    html = render_markdown(text, base_path)
     cache.put("markdown", key, html.encode("utf-8"))
     return html
 
 
 @functools.lru_cache(maxsize=4096)
-def render_inline(text: str) -> str:
+def render_inline(text: str, base_path: str = "/") -> str:
     """Inline Markdown (no paragraphs) for one-line fields such as testimonial quotes."""
-    return _parser.renderInline(text)
+    return make_markdown(base_path).renderInline(text)

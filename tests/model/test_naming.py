@@ -35,3 +35,10 @@ def test_aliases_map_to_one_canonical_name_ignoring_case_and_spacing() -> None:
 def test_levels_rank_in_vocabulary_order() -> None:
     assert level_rank("Advanced", ["foundational", "advanced"]) == ("advanced", 1)
     assert level_rank(None, ["foundational"]) == (None, None)
+
+
+def test_unknown_names_differing_only_in_punctuation_meet() -> None:
+    vocabulary = Vocabulary.from_config([])
+    first_seen: dict[str, str] = {}
+    assert vocabulary.name_for("Linux Foundation", first_seen) == "Linux Foundation"
+    assert vocabulary.name_for("Linux-Foundation", first_seen) == "Linux Foundation"
