@@ -40,7 +40,9 @@ def inspect(data: bytes) -> ImageInfo:
                 width, height = image.size
                 image_format = image.format or ""
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem("image has too many pixels (a decompression bomb?)") from None
+        raise ImageProblem(
+            f"image has too many pixels to decode safely; the limit is {MAX_IMAGE_PIXELS:,} pixels"
+        ) from None
     except (OSError, ValueError, SyntaxError) as error:
         raise ImageProblem(f"cannot read the image: {error}") from None
     if width * height > MAX_IMAGE_PIXELS:

@@ -25,7 +25,7 @@ def _safe_link(url: str) -> bool:
     return scheme == "" or scheme in SAFE_LINK_SCHEMES
 
 
-def _under_base_path(base_path: str):  # noqa: ANN202 - a markdown-it core rule
+def _under_base_path(base_path: str):
     """`/badges/aws/` -> `/portfolio/badges/aws/`; protocol-relative `//host` links are left alone."""
 
     def rule(state: StateCore) -> None:
