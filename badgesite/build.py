@@ -15,7 +15,7 @@ from badgesite.bake.social import make_cards, plan_cards
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import read_site
-from badgesite.load.site_folder import CACHE_DIR
+from badgesite.load.site_folder import CACHE_DIR, OUTPUT_DEFAULT
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
@@ -82,7 +82,7 @@ def build(options: BuildOptions) -> BuildResult:
         lambda: inputs_fingerprint(
             root,
             themes=bundled_themes_dir(),
-            skip=(options.output_folder, root / CACHE_DIR),
+            skip=(options.output_folder, root / OUTPUT_DEFAULT, root / CACHE_DIR),
             options=options.describe(),
         ),
     )
