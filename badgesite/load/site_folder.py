@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,22 +71,24 @@ def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path]) -
     if not folder.is_dir():
         return []
     found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.name.endswith("~"):
-            continue
-        if any(path.resolve() == s or path.resolve().is_relative_to(s) for s in skipped):
-            continue
-        if not path.is_file():
-            continue
-        if suffixes is not None and path.suffix.lower() not in suffixes:
-            continue
-        found.append(path)
+    root = folder.resolve().parent
+    for current, folders, names in os.walk(folder):
+        here = Path(current)
+        folders[:] = [name for name in folders if not name.startswith(".") and (here / name).resolve() not in skipped]
+        for name in names:
+            if name.startswith(".") or name.endswith("~"):
+                continue
+            if suffixes is not None and os.path.splitext(name)[1].lower() not in suffixes:
+                continue
+            path = here / name
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                continue  # a link out of the site folder is never followed
+            found.append(path)
     return sorted(found, key=lambda p: p.as_posix())
 
 
 def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, str] | None:
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(root, path)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -114,7 +117,7 @@ def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, st
 def read_yaml_file(root: Path, path: Path, problems: list[Problem]) -> Document:
     """Read one YAML file; problems are appended, and the Document is still returned (data may be None)."""
     read = _read_text(root, path, problems)
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(root, path)
     if read is None:
         return Document(path=relative, data=None)
     _, text = read
@@ -132,7 +135,7 @@ def read_yaml_file(root: Path, path: Path, problems: list[Problem]) -> Document:
 def read_markdown_file(root: Path, path: Path, problems: list[Problem]) -> Document:
     """Read a Markdown file with YAML front matter."""
     read = _read_text(root, path, problems)
-    relative = path.relative_to(root).as_posix()
+    relative = _relative(root, path)
     if read is None:
         return Document(path=relative, data=None)
     _, text = read
@@ -161,3 +164,11 @@ def read_markdown_file(root: Path, path: Path, problems: list[Problem]) -> Docum
         body_line=split.body_line,
         digest=digest,
     )
+
+
+def _relative(root: Path, path: Path) -> str:
+    """`badges/aws.yml`: paths found by walking root start with it, so slicing is enough."""
+    root_text, path_text = str(root), str(path)
+    if path_text.startswith(root_text + os.sep):
+        return path_text[len(root_text) + 1 :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()

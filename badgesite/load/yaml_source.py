@@ -104,8 +104,13 @@ def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, 
     return _scalar(node)
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.Node) -> Any:
     """Resolve a scalar's type; a value that fails to construct (2024-13-45) stays the text it was."""
+    if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
+        return node.value  # most scalars are text: skip the constructor's dispatch
     try:
         return _scalar_constructor.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError, OverflowError):
