@@ -21,7 +21,6 @@ from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
-from badgesite.render.sharing import badge_qr_files
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.validate import validate_site
@@ -117,7 +116,8 @@ def build(options: BuildOptions) -> BuildResult:
                 staging.record(output)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses
-        cards = _timed(timings, "cards", lambda: make_cards(plan_cards(site, images, root), cache))
+        card_specs = plan_cards(site, images, root) if site.social_cards else []
+        cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache))
         files: dict[str, OutputFile] = {}
         files.update(theme.static_files())
         files.update({asset: root / asset for asset in site.assets})
@@ -199,7 +199,6 @@ def _badge_files(
     for badge_id, credential in credentials.items():
         if credential.published_name:
             files[urls.badge_file(badge_id, credential.published_name)] = credential.payload.encode("utf-8") + b"\n"
-    files.update(badge_qr_files(site))
     for badge in site.badges:
         for evidence in badge.evidence:
             if evidence.is_file and evidence.source:

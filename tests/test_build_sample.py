@@ -183,3 +183,14 @@ def test_site_can_be_built_from_a_copy_elsewhere(sample_site: Path, tmp_path: Pa
     result = run_cli("build", "--today", TODAY, cwd=copy)
     assert result.returncode == 0, result.stderr
     assert (copy / "_site" / "index.html").is_file()
+
+
+def test_sharing_extras_can_be_switched_off(small_site: Path, tmp_path: Path) -> None:
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    result = build(BuildOptions(site_root=small_site, output=tmp_path / "out", today=dt.date(2026, 1, 1)))
+    assert not [path for path in result.files if path.endswith(("card.png", "qr.svg"))]
+    page = (tmp_path / "out" / "badges" / "aws-cloud" / "index.html").read_text()
+    assert '<meta property="og:image" content="https://example.org/portfolio/badges/aws-cloud/aws-cloud.png">' in page
+    assert "qr.svg" not in page
+    assert "Add to LinkedIn" in page

@@ -154,6 +154,8 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
             for target in config["targets"]
         ),
         assets=checked.assets,
+        social_cards=(config["sharing"] or {}).get("social_cards", True),
+        qr_codes=(config["sharing"] or {}).get("qr_codes", True),
         today=options.today,
         index=SiteIndex.build(badges, case_studies),
     )

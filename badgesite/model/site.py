@@ -43,6 +43,8 @@ class Site:
     targets: tuple[Target, ...]
     assets: tuple[str, ...]
     today: dt.date
+    social_cards: bool = True
+    qr_codes: bool = True
     index: SiteIndex = field(repr=False)
 
     @property

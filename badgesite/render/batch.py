@@ -63,5 +63,11 @@ def render_chunk(indices: Sequence[int]) -> ChunkResult:
         else:
             write_file(output_target(job.folder, spec.output), html)
             result.written.append((spec.output, hashlib.sha256(html).hexdigest()))
+        for path, data in (spec.extras(cache) if spec.extras else {}).items():
+            if job.folder is None:
+                result.pages[path] = data
+            else:
+                write_file(output_target(job.folder, path), data)
+                result.written.append((path, hashlib.sha256(data).hexdigest()))
     result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
     return result

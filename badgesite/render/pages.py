@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
+from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.model.progress import framework_coverage, target_progress
 from badgesite.model.types import Badge, Issuer, Skill
 from badgesite.model.urls import output_file
-from badgesite.render.sharing import badge_sharing
+from badgesite.render.sharing import SharingLinks, badge_qr_file
 from badgesite.render.structured_data import badge_credential, case_study_article, profile_page
 from badgesite.render.trajectory import stage_rows
 
@@ -24,8 +26,14 @@ class PageMeta:
     kind: str
     description: str | None = None
     source: str | None = None
-    card: str = "card.png"
-    structured_data: Mapping[str, Any] | None = None
+    card: str | None = "card.png"
+    structured: Callable[[], Mapping[str, Any]] | None = None
+    sources: tuple[str, ...] = ()  # source files whose content the page shows; "badges/*" for every badge
+
+    @property
+    def structured_data(self) -> Mapping[str, Any] | None:
+        """schema.org JSON-LD, computed only when the page is rendered (planning stays cheap)."""
+        return self.structured() if self.structured else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,6 +43,7 @@ class PageSpec:
     meta: PageMeta
     template: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    extras: Callable[[ContentCache], dict[str, bytes]] | None = None  # files made beside the page (its QR code)
 
     @property
     def output(self) -> str:
@@ -43,7 +52,7 @@ class PageSpec:
 
 def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[str, Any]) -> list[PageSpec]:
     """Every HTML page of the site, in a stable order; credentials and images feed the badge pages."""
-    return [
+    specs = [
         *_sections(site),
         *_badge_pages(site, credentials, images),
         *_case_study_pages(site),
@@ -51,6 +60,39 @@ def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[st
         *_free_pages(site),
         *_portfolio_pages(site),
     ]
+    return [_with_sources(spec, site) for spec in specs]
+
+
+LISTING_KINDS = frozenset(
+    {
+        "home",
+        "badges",
+        "case_studies",
+        "skills",
+        "issuers",
+        "skill",
+        "issuer",
+        "trajectory",
+        "frameworks",
+        "framework",
+        "collections",
+        "collection",
+    }
+)
+EVERY_BADGE_AND_CASE_STUDY = ("badges/*", "case-studies/*")
+
+
+def _with_sources(spec: PageSpec, site: Site) -> PageSpec:
+    """Listing pages depend on every badge and case study; a free page on its file; no card when none is drawn."""
+    meta = spec.meta
+    if not meta.sources:
+        if meta.kind in LISTING_KINDS:
+            meta = replace(meta, sources=EVERY_BADGE_AND_CASE_STUDY)
+        elif meta.source:
+            meta = replace(meta, sources=(meta.source,))
+    if not site.social_cards and meta.card == "card.png":
+        meta = replace(meta, card=None)
+    return spec if meta is spec.meta else replace(spec, meta=meta)
 
 
 def _by_issuer(badges: tuple[Badge, ...]) -> list[tuple[Issuer, list[Badge]]]:
@@ -66,7 +108,7 @@ def _sections(site: Site) -> Iterator[PageSpec]:
     used_levels = {b.level for b in site.badges if b.level}
     yield PageSpec(
         meta=PageMeta(
-            url="", title=site.title, kind="home", description=site.description, structured_data=profile_page(site)
+            url="", title=site.title, kind="home", description=site.description, structured=partial(profile_page, site)
         ),
         template="home.html",
         values={"featured_badges": featured, "latest_case_studies": latest},
@@ -118,16 +160,18 @@ def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str
                 kind="badge",
                 source=badge.source,
                 description=f"{badge.name}, issued by {badge.issuer.name}",
-                card=f"{badge.page}card.png",
-                structured_data=badge_credential(site, badge),
+                card=f"{badge.page}card.png" if site.social_cards else badge.image_url,
+                structured=partial(badge_credential, site, badge),
+                sources=(badge.source, *(s.source for s in studies), *_renewal_sources(site, badge)),
             ),
             template="badge.html",
+            extras=partial(badge_qr_file, site, badge) if site.qr_codes else None,
             values={
                 "badge": badge,
                 "case_studies": studies,
                 "credential": credentials.get(badge.id),
                 "image": images.get(badge.id),
-                "sharing": badge_sharing(site, badge),
+                "sharing": SharingLinks(site, badge),
                 "renews": site.index.badge_by_id.get(badge.renews or ""),
                 "renewed_by": site.index.badge_by_id.get(badge.renewed_by or ""),
             },
@@ -143,8 +187,9 @@ def _case_study_pages(site: Site) -> Iterator[PageSpec]:
                 kind="case_study",
                 description=study.summary,
                 source=study.source,
-                card=f"{study.page}card.png",
-                structured_data=case_study_article(site, study),
+                card=f"{study.page}card.png" if site.social_cards else _home_card(site),
+                structured=partial(case_study_article, site, study),
+                sources=(study.source, *(b.source for b in site.index.badges_of(study.badge_ids))),
             ),
             template="case_study.html",
             values={"case_study": study, "badges": site.index.badges_of(study.badge_ids)},
@@ -225,3 +270,13 @@ def _portfolio_pages(site: Site) -> Iterator[PageSpec]:
                 template="collection.html",
                 values={"collection": collection, "badges": site.index.badges_of(collection.badge_ids)},
             )
+
+
+def _renewal_sources(site: Site, badge: Badge) -> tuple[str, ...]:
+    partners = (site.index.badge_by_id.get(badge.renews or ""), site.index.badge_by_id.get(badge.renewed_by or ""))
+    return tuple(partner.source for partner in partners if partner is not None)
+
+
+def _home_card(site: Site) -> str | None:
+    """The og:image of pages without their own card: the home page's card, when cards are drawn."""
+    return "card.png" if site.social_cards else None

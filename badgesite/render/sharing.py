@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
-from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import quote, urlencode
 
 import segno
 from markupsafe import escape
 
+from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.model.types import Badge
 from badgesite.render.links import Urls
@@ -85,28 +87,37 @@ def qr_svg(url: str, *, title: str | None = None) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class BadgeSharing:
-    """What the badge page's sharing block shows; the QR code itself is published as `qr.svg` beside it."""
+class SharingLinks:
+    """What the badge page's sharing block shows, computed when the template asks (planning stays cheap);
+    the QR code itself is published as `qr.svg` beside the page."""
 
-    page_url: str
-    linkedin_url: str
-    embed_html: str
-    qr_path: str
+    def __init__(self, site: Site, badge: Badge) -> None:
+        self.site, self.badge = site, badge
+        self.qr_path = f"{badge.page}qr.svg"
+
+    @cached_property
+    def page_url(self) -> str:
+        return _page_url(self.site, self.badge)
+
+    @cached_property
+    def linkedin_url(self) -> str:
+        return linkedin_add_url(self.site, self.badge)
+
+    @cached_property
+    def embed_html(self) -> str:
+        return embed_snippet(self.site, self.badge, self.badge.image_url)
 
 
-def badge_sharing(site: Site, badge: Badge) -> BadgeSharing:
-    return BadgeSharing(
-        page_url=_page_url(site, badge),
-        linkedin_url=linkedin_add_url(site, badge),
-        embed_html=embed_snippet(site, badge, badge.image_url),
-        qr_path=f"{badge.page}qr.svg",
-    )
+QR_CACHE_VERSION = "qr-1"
 
 
-def badge_qr_files(site: Site) -> dict[str, bytes]:
-    """`badges/<id>/qr.svg` for every badge, pointing at the badge's page."""
-    return {
-        f"{badge.page}qr.svg": qr_svg(_page_url(site, badge), title=f"QR code for the {badge.name} badge page").encode()
-        for badge in site.badges
-    }
+def badge_qr_file(site: Site, badge: Badge, cache: ContentCache) -> dict[str, bytes]:
+    """`badges/<id>/qr.svg`, pointing at the badge's page; made beside the page by the render workers and
+    cached by content, since choosing a QR mask is the slowest part of drawing one."""
+    url, title = _page_url(site, badge), f"QR code for the {badge.name} badge page"
+    key = hashlib.sha256(f"{QR_CACHE_VERSION}\0{url}\0{title}".encode()).hexdigest()
+    svg = cache.get("qr", key)
+    if svg is None:
+        svg = qr_svg(url, title=title).encode()
+        cache.put("qr", key, svg)
+    return {f"{badge.page}qr.svg": svg}

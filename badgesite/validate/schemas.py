@@ -217,6 +217,16 @@ CHECKS = Record(
     ),
 )
 
+SHARING = Record(
+    "sharing",
+    (
+        Field(
+            "social_cards", Boolean(), "Draw a 1200×630 social card (og:image) per badge and case study.", default=True
+        ),
+        Field("qr_codes", Boolean(), "Publish a QR code (qr.svg) on every badge page.", default=True),
+    ),
+)
+
 CONFIG = Record(
     "badgesite.yml",
     (
@@ -241,6 +251,7 @@ CONFIG = Record(
         Field("path", ListOf(STAGE), "Stages of the learning trajectory, in order.", default=[]),
         Field("targets", ListOf(TARGET), "Learning targets.", default=[]),
         Field("check", CHECKS, "Settings of `badgesite check`.", default=None),
+        Field("sharing", SHARING, "Which sharing extras to make (each costs build time on large sites).", default=None),
     ),
 )
 

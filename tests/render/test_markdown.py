@@ -11,7 +11,7 @@ def test_tables_footnotes_and_heading_anchors() -> None:
 
 
 def test_raw_html_and_unsafe_links_stay_inert() -> None:
-    html = render_markdown('<script>alert(1)</script> [x](javascript:alert(1)) [y](data:text/html,z)\n')
+    html = render_markdown("<script>alert(1)</script> [x](javascript:alert(1)) [y](data:text/html,z)\n")
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
     assert 'href="javascript' not in html and 'href="data' not in html
