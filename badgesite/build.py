@@ -14,7 +14,7 @@ from badgesite.bake.publish import PublishedImage, publish_images
 from badgesite.bake.social import make_cards, plan_cards
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
-from badgesite.load import read_site
+from badgesite.load import DocumentCache, read_site
 from badgesite.load.site_folder import CACHE_DIR, OUTPUT_DEFAULT
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.problems import Problem, SiteError
@@ -23,7 +23,7 @@ from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
-from badgesite.validate import validate_site
+from badgesite.validate import ValidationMemo, validate_site
 from badgesite.workers import run_chunks
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
@@ -68,9 +68,12 @@ class BuildResult:
     cache_misses: int
     timings: dict[str, float]
     up_to_date: bool = False
+    prepared: Prepared | None = None
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(
+    options: BuildOptions, *, documents: DocumentCache | None = None, memo: ValidationMemo | None = None
+) -> BuildResult:
     """Build the site; raise SiteError with every problem found, leaving any previous output untouched."""
     timings: dict[str, float] = {}
     root = options.site_root
@@ -91,13 +94,12 @@ def build(options: BuildOptions) -> BuildResult:
             site=None, files=(), pages=0, images=0, cache_hits=0, cache_misses=0, timings=timings, up_to_date=True
         )
 
-    prepared = prepare(options, timings)
-    site, theme, specs, images, credentials = (
+    prepared = prepare(options, timings, documents=documents, memo=memo)
+    site, theme, specs, images = (
         prepared.site,
         prepared.theme,
         prepared.specs,
         prepared.images,
-        prepared.credentials,
     )
     cache = ContentCache(options.cache_folder)
 
@@ -116,14 +118,7 @@ def build(options: BuildOptions) -> BuildResult:
                 staging.record(output)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses
-        card_specs = plan_cards(site, images, root) if site.social_cards else []
-        cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache))
-        files: dict[str, OutputFile] = {}
-        files.update(theme.static_files())
-        files.update({asset: root / asset for asset in site.assets})
-        files.update(_badge_files(site, root, images, credentials))
-        files.update(cards)
-        files.update(_site_files(site, [spec.meta.url for spec in specs]))
+        files = other_files(prepared, root, cache, timings)
         collisions = sorted(set(files) & staging.written)
         if collisions:
             raise SiteError(
@@ -142,6 +137,7 @@ def build(options: BuildOptions) -> BuildResult:
         cache_hits=cache.hits,
         cache_misses=cache.misses,
         timings=timings,
+        prepared=prepared,
     )
 
 
@@ -156,13 +152,19 @@ class Prepared:
     specs: list[PageSpec]
 
 
-def prepare(options: BuildOptions, timings: dict[str, float] | None = None) -> Prepared:
+def prepare(
+    options: BuildOptions,
+    timings: dict[str, float] | None = None,
+    *,
+    documents: DocumentCache | None = None,
+    memo: ValidationMemo | None = None,
+) -> Prepared:
     """Load, validate, model, read assertions, process images and plan pages; raise SiteError with every
     problem. Commands that only need to know whether a site builds (import, check) stop here."""
     timings = {} if timings is None else timings
     root = options.site_root
-    sources = _timed(timings, "load", lambda: read_site(root, skip=(options.output_folder,)))
-    checked = _timed(timings, "validate", lambda: validate_site(sources))
+    sources = _timed(timings, "load", lambda: read_site(root, skip=(options.output_folder,), cache=documents))
+    checked = _timed(timings, "validate", lambda: validate_site(sources, memo))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
@@ -175,6 +177,22 @@ def prepare(options: BuildOptions, timings: dict[str, float] | None = None) -> P
     if problems:
         raise SiteError(problems)
     return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
+
+
+def other_files(
+    prepared: Prepared, root: Path, cache: ContentCache, timings: dict[str, float]
+) -> dict[str, OutputFile]:
+    """Everything but the pages: theme files, assets, badge images and files, social cards, feeds and data."""
+    site = prepared.site
+    card_specs = plan_cards(site, prepared.images, root) if site.social_cards else []
+    cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache))
+    files: dict[str, OutputFile] = {}
+    files.update(prepared.theme.static_files())
+    files.update({asset: root / asset for asset in site.assets})
+    files.update(_badge_files(site, root, prepared.images, prepared.credentials))
+    files.update(cards)
+    files.update(_site_files(site, [spec.meta.url for spec in prepared.specs]))
+    return files
 
 
 def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) -> None:

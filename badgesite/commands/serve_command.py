@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-import time
 import webbrowser
 from pathlib import Path
 
 import watchfiles
 
-from badgesite.build import BuildOptions, build
+from badgesite.build import BuildOptions
 from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, site_folder
+from badgesite.live_build import LiveBuild
 from badgesite.load.site_folder import CACHE_DIR
 from badgesite.problems import SiteError, summary
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.serve.server import SiteState, make_server
-from badgesite.serve.watch import SiteFilter, classify
+from badgesite.serve.watch import ChangeKind, SiteFilter, classify
 
 DEBOUNCE_MS = 40
 
@@ -48,7 +48,8 @@ def run(arguments: argparse.Namespace) -> int:
     site_root: Path = arguments.site
     options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts, today=default_today())
     state = SiteState(options.output_folder, "/")
-    _rebuild(options, state, first=True)
+    live = LiveBuild(options)
+    _rebuild(live, state, [], ChangeKind.CONFIG)
     try:
         server = make_server(state, arguments.host, arguments.port)
     except OSError as error:
@@ -56,15 +57,15 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     host, port = server.server_address[:2]
     address = f"http://{host}:{port}{state.base_path}"
-    if arguments.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: listening on {arguments.host}: other computers can see your drafts", file=sys.stderr)
-    print(f"serving {address} — watching {site_root} (Ctrl-C to stop)", flush=True)
-    threading.Thread(target=server.serve_forever, name="badgesite-http", daemon=True).start()
-    if arguments.open:
-        webbrowser.open(address)
     stop = threading.Event()
+    threading.Thread(target=server.serve_forever, name="badgesite-http", daemon=True).start()
     try:
-        _watch(options, state, stop)
+        if arguments.host not in ("127.0.0.1", "localhost", "::1"):
+            print(f"warning: listening on {arguments.host}: other computers can see your drafts", file=sys.stderr)
+        print(f"serving {address} — watching {site_root} (Ctrl-C to stop)", flush=True)
+        if arguments.open:
+            webbrowser.open(address)
+        _watch(live, state, stop)
     except KeyboardInterrupt:
         pass
     finally:
@@ -75,9 +76,9 @@ def run(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _watch(options: BuildOptions, state: SiteState, stop: threading.Event) -> None:
-    root = options.site_root
-    ignored = [options.output_folder, root / CACHE_DIR]
+def _watch(live: LiveBuild, state: SiteState, stop: threading.Event) -> None:
+    root = live.options.site_root
+    ignored = [live.options.output_folder, root / CACHE_DIR]
     for changes in watchfiles.watch(
         root,
         bundled_themes_dir(),
@@ -87,22 +88,23 @@ def _watch(options: BuildOptions, state: SiteState, stop: threading.Event) -> No
         stop_event=stop,
         raise_interrupt=True,
     ):
-        kind = classify(root, (Path(path) for _, path in changes))
-        _rebuild(options, state, reason=kind.name.lower())
+        paths = [Path(path) for _, path in changes]
+        _rebuild(live, state, paths, classify(root, paths))
 
 
-def _rebuild(options: BuildOptions, state: SiteState, *, first: bool = False, reason: str = "") -> None:
-    started = time.perf_counter()
+def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:
     try:
-        result = build(options)
+        result = live.rebuild(paths, kind)
     except SiteError as error:
+        closing = summary(error.problems, consequence="still serving the last good build")
         lines = [problem.format() for problem in error.problems]
-        for line in lines:
-            print(line, file=sys.stderr)
-        print(summary(error.problems, consequence="still serving the last good build"), file=sys.stderr, flush=True)
-        state.publish(problems=[*lines, summary(error.problems, consequence="still serving the last good build")])
+        print("\n".join([*lines, closing]), file=sys.stderr, flush=True)
+        state.publish(problems=[*lines, closing])
         return
-    elapsed = (time.perf_counter() - started) * 1000
-    what = "built" if first else f"rebuilt ({reason})"
-    print(f"{what} {result.pages} pages in {elapsed:.0f} ms", flush=True)
-    state.publish(problems=[], base_path=result.site.base_path)
+    what = "built" if result.full and not paths else f"rebuilt ({kind.name.lower()})"
+    print(
+        f"{what}: {result.rendered} of {result.pages} pages rendered, {result.written} files written "
+        f"in {result.seconds * 1000:.0f} ms",
+        flush=True,
+    )
+    state.publish(problems=[], base_path=result.base_path)

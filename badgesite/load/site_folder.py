@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,9 +33,37 @@ class SiteSources:
     problems: tuple[Problem, ...]
 
 
-def read_site(root: Path, *, skip: tuple[Path, ...] = ()) -> SiteSources:
+class DocumentCache:
+    """Documents kept between rebuilds in one process (the dev server): a file whose size and modification
+    time are unchanged is not read or parsed again."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[tuple[int, int], Document, tuple[Problem, ...]]] = {}
+
+    def read(self, root: Path, path: Path, problems: list[Problem], reader: Callable[..., Document]) -> Document:
+        try:
+            status = path.stat()
+            signature = (status.st_mtime_ns, status.st_size)
+        except OSError:
+            return reader(root, path, problems)
+        known = self.entries.get(path)
+        if known is not None and known[0] == signature:
+            problems.extend(known[2])
+            return known[1]
+        own: list[Problem] = []
+        document = reader(root, path, own)
+        self.entries[path] = (signature, document, tuple(own))
+        problems.extend(own)
+        return document
+
+
+def read_site(root: Path, *, skip: tuple[Path, ...] = (), cache: DocumentCache | None = None) -> SiteSources:
     """Read the whole site folder; `skip` holds folders to ignore (the output, when it lies inside)."""
     problems: list[Problem] = []
+
+    def read(path: Path, reader: Callable[..., Document]) -> Document:
+        return cache.read(root, path, problems, reader) if cache is not None else reader(root, path, problems)
+
     if not (root / CONFIG_NAME).is_file():
         problems.append(
             Problem(
@@ -45,13 +74,11 @@ def read_site(root: Path, *, skip: tuple[Path, ...] = ()) -> SiteSources:
         )
         config = None
     else:
-        config = read_yaml_file(root, root / CONFIG_NAME, problems)
+        config = read(root / CONFIG_NAME, read_yaml_file)
     skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
-    badges = tuple(read_yaml_file(root, path, problems) for path in _files(root / "badges", (".yml", ".yaml"), skipped))
-    case_studies = tuple(
-        read_markdown_file(root, path, problems) for path in _files(root / "case-studies", (".md",), skipped)
-    )
-    pages = tuple(read_markdown_file(root, path, problems) for path in _files(root / "pages", (".md",), skipped))
+    badges = tuple(read(path, read_yaml_file) for path in _files(root / "badges", (".yml", ".yaml"), skipped))
+    case_studies = tuple(read(path, read_markdown_file) for path in _files(root / "case-studies", (".md",), skipped))
+    pages = tuple(read(path, read_markdown_file) for path in _files(root / "pages", (".md",), skipped))
     assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped))
     templates = root / "templates"
     return SiteSources(

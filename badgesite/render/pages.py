@@ -10,7 +10,7 @@ from typing import Any
 from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.model.progress import framework_coverage, target_progress
-from badgesite.model.types import Badge, Issuer, Skill
+from badgesite.model.types import Badge, CaseStudy, Issuer, Skill
 from badgesite.model.urls import output_file
 from badgesite.render.sharing import SharingLinks, badge_qr_file
 from badgesite.render.structured_data import badge_credential, case_study_article, profile_page
@@ -63,31 +63,27 @@ def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[st
     return [_with_sources(spec, site) for spec in specs]
 
 
-LISTING_KINDS = frozenset(
-    {
-        "home",
-        "badges",
-        "case_studies",
-        "skills",
-        "issuers",
-        "skill",
-        "issuer",
-        "trajectory",
-        "frameworks",
-        "framework",
-        "collections",
-        "collection",
-    }
-)
 EVERY_BADGE_AND_CASE_STUDY = ("badges/*", "case-studies/*")
+LISTING_SOURCES = {
+    "home": EVERY_BADGE_AND_CASE_STUDY,
+    "case_studies": EVERY_BADGE_AND_CASE_STUDY,
+    "skills": EVERY_BADGE_AND_CASE_STUDY,
+    "issuers": EVERY_BADGE_AND_CASE_STUDY,
+    "badges": ("badges/*",),
+    "trajectory": ("badges/*",),
+    "frameworks": ("badges/*",),
+    "framework": ("badges/*",),
+    "collections": ("badges/*",),
+    "collection": ("badges/*",),
+}
 
 
 def _with_sources(spec: PageSpec, site: Site) -> PageSpec:
     """Listing pages depend on every badge and case study; a free page on its file; no card when none is drawn."""
     meta = spec.meta
     if not meta.sources:
-        if meta.kind in LISTING_KINDS:
-            meta = replace(meta, sources=EVERY_BADGE_AND_CASE_STUDY)
+        if meta.kind in LISTING_SOURCES:
+            meta = replace(meta, sources=LISTING_SOURCES[meta.kind])
         elif meta.source:
             meta = replace(meta, sources=(meta.source,))
     if not site.social_cards and meta.card == "card.png":
@@ -199,7 +195,14 @@ def _case_study_pages(site: Site) -> Iterator[PageSpec]:
 def _taxonomy_pages(site: Site) -> Iterator[PageSpec]:
     for skill in site.skills:
         yield PageSpec(
-            meta=PageMeta(url=skill.page, title=skill.name, kind="skill"),
+            meta=PageMeta(
+                url=skill.page,
+                title=skill.name,
+                kind="skill",
+                sources=_sources_of(
+                    site.index.badges_by_skill.get(skill.slug, ()), site.index.case_studies_by_skill.get(skill.slug, ())
+                ),
+            ),
             template="skill.html",
             values={
                 "skill": skill,
@@ -209,7 +212,15 @@ def _taxonomy_pages(site: Site) -> Iterator[PageSpec]:
         )
     for issuer in site.issuers:
         yield PageSpec(
-            meta=PageMeta(url=issuer.page, title=issuer.name, kind="issuer"),
+            meta=PageMeta(
+                url=issuer.page,
+                title=issuer.name,
+                kind="issuer",
+                sources=_sources_of(
+                    site.index.badges_by_issuer.get(issuer.slug, ()),
+                    site.index.case_studies_by_issuer.get(issuer.slug, ()),
+                ),
+            ),
             template="issuer.html",
             values={
                 "issuer": issuer,
@@ -280,3 +291,8 @@ def _renewal_sources(site: Site, badge: Badge) -> tuple[str, ...]:
 def _home_card(site: Site) -> str | None:
     """The og:image of pages without their own card: the home page's card, when cards are drawn."""
     return "card.png" if site.social_cards else None
+
+
+def _sources_of(badges: tuple[Badge, ...], studies: tuple[CaseStudy, ...]) -> tuple[str, ...]:
+    """A taxonomy page shows these files; with the previous plan's list, a badge moving in or out is caught."""
+    return (*(badge.source for badge in badges), *(study.source for study in studies), "badgesite.yml")

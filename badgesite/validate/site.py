@@ -36,13 +36,37 @@ class CheckedSite:
     warnings: tuple[Problem, ...] = ()
 
 
-def validate_site(sources: SiteSources) -> CheckedSite:
+class ValidationMemo:
+    """Per-document schema results kept between rebuilds in one process; keyed by the Document object, which
+    the loader's cache keeps identical while its file is unchanged. Clear it when files that paths point at
+    (images, evidence) change."""
+
+    def __init__(self) -> None:
+        self.entries: dict[int, tuple[Document, Checked | None, tuple[Problem, ...]]] = {}
+
+    def check(self, root: Path, document: Document, schema: Record, problems: list[Problem]) -> Checked | None:
+        known = self.entries.get(id(document))
+        if known is not None and known[0] is document:
+            problems.extend(known[2])
+            return known[1]
+        own: list[Problem] = []
+        checked = _check(root, document, schema, own)
+        self.entries[id(document)] = (document, checked, tuple(own))
+        problems.extend(own)
+        return checked
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+
+def validate_site(sources: SiteSources, memo: ValidationMemo | None = None) -> CheckedSite:
     """Check every file and every cross-file rule; raise SiteError holding all problems, or return clean data."""
     problems: list[Problem] = list(sources.problems)
-    config = _check(sources.root, sources.config, CONFIG, problems) if sources.config else None
-    badges = tuple(_check(sources.root, doc, BADGE, problems) for doc in sources.badges)
-    case_studies = tuple(_check(sources.root, doc, CASE_STUDY, problems) for doc in sources.case_studies)
-    pages = tuple(_check(sources.root, doc, PAGE, problems) for doc in sources.pages)
+    check = memo.check if memo is not None else _check
+    config = check(sources.root, sources.config, CONFIG, problems) if sources.config else None
+    badges = tuple(check(sources.root, doc, BADGE, problems) for doc in sources.badges)
+    case_studies = tuple(check(sources.root, doc, CASE_STUDY, problems) for doc in sources.case_studies)
+    pages = tuple(check(sources.root, doc, PAGE, problems) for doc in sources.pages)
     if config is None:
         raise SiteError(problems)
     present = lambda items: tuple(item for item in items if item is not None)  # noqa: E731

@@ -1,0 +1,169 @@
+"""Incremental rebuilds for `badgesite serve`: the edited page first, then only the pages that show it.
+
+The first build, and any template, theme or config change, is a full atomic build. After a content edit,
+documents and schema results whose files did not change are reused, the model is assembled again, and
+only pages whose sources (or previous sources) include a changed file are rendered; every output file is
+written only when its bytes changed, each through a temporary file and a rename. The result is the same
+tree a full build makes (tests compare them after a series of edits).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
+from badgesite.cache import ContentCache
+from badgesite.load import DocumentCache
+from badgesite.problems import Problem, SiteError
+from badgesite.render import Renderer
+from badgesite.render.pages import PageSpec
+from badgesite.serve.watch import ChangeKind
+from badgesite.validate import ValidationMemo
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, output_target
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LiveResult:
+    """What one rebuild did, for the terminal line and for tests."""
+
+    full: bool
+    pages: int
+    rendered: int
+    written: int
+    removed: int
+    seconds: float
+    base_path: str
+
+
+class LiveBuild:
+    """The state `serve` keeps between rebuilds of one site."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = replace(options, force=True)
+        self.documents = DocumentCache()
+        self.memo = ValidationMemo()
+        self.cache = ContentCache(options.cache_folder)
+        self.renderer: Renderer | None = None
+        self.sources: dict[str, tuple[str, ...]] = {}
+        self.outputs: set[str] = set()
+        self.others: dict[str, OutputFile] = {}
+
+    def rebuild(self, changed: Iterable[Path] = (), kind: ChangeKind = ChangeKind.CONFIG) -> LiveResult:
+        """Bring the output up to date with the site; raises SiteError and leaves the output as it was."""
+        if self.renderer is None or kind >= ChangeKind.TEMPLATE:
+            return self._full()
+        if kind == ChangeKind.ASSET:
+            self.memo.clear()  # paths in badge files may now point at files that appeared or vanished
+        return self._update({self._relative(path) for path in changed})
+
+    def _full(self) -> LiveResult:
+        started = time.perf_counter()
+        self.renderer = None
+        result = build(self.options, documents=self.documents, memo=self.memo)
+        prepared = result.prepared
+        assert prepared is not None
+        self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)
+        self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        self.outputs = set(result.files) | {MARKER}
+        self.others = other_files(prepared, self.options.site_root, self.cache, {})
+        return LiveResult(
+            full=True,
+            pages=result.pages,
+            rendered=result.pages,
+            written=len(result.files),
+            removed=0,
+            seconds=time.perf_counter() - started,
+            base_path=prepared.site.base_path,
+        )
+
+    def _update(self, changed: set[str]) -> LiveResult:
+        started = time.perf_counter()
+        assert self.renderer is not None
+        prepared = prepare(self.options, documents=self.documents, memo=self.memo)
+        self.renderer.site = prepared.site
+        every_page = any(path.startswith("pages/") for path in changed)  # the menu lists pages everywhere
+        dirty = [
+            spec
+            for spec in prepared.specs
+            if every_page
+            or spec.output not in self.sources
+            or _touches(spec.meta.sources, changed)
+            or _touches(self.sources[spec.output], changed)
+        ]
+        dirty.sort(key=lambda spec: spec.meta.source not in changed)  # the edited page reaches the disk first
+        rendered, problems = self._render(dirty)
+        if problems:
+            raise SiteError(problems)
+        others = other_files(prepared, self.options.site_root, self.cache, {})
+        written = sum(self._write(path, data) for path, data in rendered.items())
+        written += sum(self._write(path, data) for path, data in others.items() if self.others.get(path) != data)
+        expected = self._expected(prepared, others)
+        removed = self._remove(self.outputs - expected)
+        self._write(MARKER, MARKER_TEXT)  # no input fingerprint: the next `badgesite build` must not skip
+        self.outputs, self.others = expected, others
+        self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        return LiveResult(
+            full=False,
+            pages=len(prepared.specs),
+            rendered=len(dirty),
+            written=written,
+            removed=removed,
+            seconds=time.perf_counter() - started,
+            base_path=prepared.site.base_path,
+        )
+
+    def _render(self, specs: list[PageSpec]) -> tuple[dict[str, bytes], list[Problem]]:
+        assert self.renderer is not None
+        rendered: dict[str, bytes] = {}
+        problems: list[Problem] = []
+        for spec in specs:
+            html = self.renderer.render(spec)
+            if isinstance(html, Problem):
+                problems.append(html)
+                continue
+            rendered[spec.output] = html
+            if spec.extras:
+                rendered.update(spec.extras(self.cache))
+            if not problems and spec is specs[0]:
+                self._write(spec.output, html)  # the page being edited, before everything else
+        return rendered, problems
+
+    def _expected(self, prepared: Prepared, others: dict[str, OutputFile]) -> set[str]:
+        """Every file the output should hold now: pages, the files made beside them, everything else."""
+        beside = {f"{spec.meta.url}qr.svg" for spec in prepared.specs if spec.extras}
+        return {spec.output for spec in prepared.specs} | beside | set(others) | {MARKER}
+
+    def _write(self, relative: str, data: OutputFile) -> int:
+        """Replace one output file atomically when its bytes changed; 1 if written."""
+        target = output_target(self.options.output_folder, relative)
+        content = data.read_bytes() if isinstance(data, Path) else data
+        try:
+            if target.read_bytes() == content:
+                return 0
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, target)
+        return 1
+
+    def _remove(self, gone: set[str]) -> int:
+        for relative in gone:
+            output_target(self.options.output_folder, relative).unlink(missing_ok=True)
+        return len(gone)
+
+    def _relative(self, path: Path) -> str:
+        root = self.options.site_root.resolve()
+        resolved = path.resolve()
+        return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+def _touches(sources: tuple[str, ...], changed: set[str]) -> bool:
+    """True when a changed file is one of the sources, or falls under a `badges/*`-style wildcard."""
+    return any(path in sources or f"{path.split('/', 1)[0]}/*" in sources for path in changed)

@@ -1,0 +1,164 @@
+"""`badgesite serve` for real: a subprocess on a free port, edits on disk, the browser's event stream."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.request import urlopen
+
+import pytest
+
+from tests.conftest import MINIMAL_CONFIG, REPO, write_files
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "badges/aws-cloud.yml": "name: Cloud Practitioner\nissuer: AWS\nearned: 2024-05-31\n",
+            "case-studies/migration.md": "---\ntitle: Moving to EKS\ndate: 2025-03-01\nbadges: [aws-cloud]\n---\n"
+            "We moved the platform.\n",
+        },
+    )
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+        self.address = self.wait_for(r"serving (http://127\.0\.0\.1:\d+/\S*)").group(1)
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def wait_for(self, pattern: str, timeout: float = 30) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            found = re.search(pattern, line)
+            if found:
+                return found
+        raise AssertionError(f"serve never printed {pattern!r}")
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urlopen(self.address.rstrip("/") + path, timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[Server]:
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+        cwd=REPO,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield Server(process)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def events(address: str) -> queue.Queue[str]:
+    """Read the Server-Sent Events stream in a thread, as the injected script does."""
+    received: queue.Queue[str] = queue.Queue()
+    host, port = re.match(r"http://([\d.]+):(\d+)", address).groups()  # type: ignore[union-attr]
+
+    def listen() -> None:
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)
+        connection.request("GET", "/__badgesite/events")
+        response = connection.getresponse()
+        for raw in response:
+            received.put(raw.decode("utf-8").strip())
+
+    threading.Thread(target=listen, daemon=True).start()
+    return received
+
+
+def wait_event(received: queue.Queue[str], name: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if received.get(timeout=0.2) == f"event: {name}":
+                return
+        except queue.Empty:
+            continue
+    raise AssertionError(f"no {name} event")
+
+
+def test_edit_reloads_the_browser_with_the_new_content(server: Server, site: Path) -> None:
+    assert server.address.startswith("http://127.0.0.1:") and server.address.endswith("/portfolio/")
+    status, page = server.get("/case-studies/migration/")
+    assert status == 200 and "We moved the platform." in page
+    assert "/__badgesite/events" in page, "the reload script is injected when serving"
+    assert "__badgesite" not in (site / "_site" / "case-studies" / "migration" / "index.html").read_text()
+    received = events(server.address)
+    time.sleep(0.5)
+    study = site / "case-studies" / "migration.md"
+    study.write_text(study.read_text().replace("We moved the platform.", "We moved it twice."))
+    wait_event(received, "reload")
+    status, page = server.get("/case-studies/migration/")
+    assert "We moved it twice." in page
+    server.wait_for(r"rebuilt \(content\): \d+ of \d+ pages rendered")
+
+
+def test_a_broken_edit_shows_the_problem_and_keeps_serving(server: Server, site: Path) -> None:
+    received = events(server.address)
+    time.sleep(0.5)
+    badge = site / "badges" / "aws-cloud.yml"
+    good = badge.read_text()
+    badge.write_text(good.replace("earned: 2024-05-31", "earned: last May"))
+    wait_event(received, "reload")
+    server.wait_for(r'badges/aws-cloud\.yml:3:9: earned: expected a date like 2024-05-31, got "last May"')
+    status, page = server.get("/badges/aws-cloud/")
+    assert status == 200 and "Cloud Practitioner" in page
+    assert 'id="badgesite-problems"' in page and "got &quot;last May&quot;" in page
+    badge.write_text(good)
+    wait_event(received, "reload")
+    assert 'id="badgesite-problems"' not in server.get("/badges/aws-cloud/")[1]
+
+
+def test_traversal_and_unknown_paths_get_404(server: Server, site: Path) -> None:
+    (site.parent / "secret.txt").write_text("secret")
+    for path in ("/../secret.txt", "/%2e%2e/%2e%2e/secret.txt", "/portfolio/../../secret.txt", "/nothing-here/"):
+        connection = http.client.HTTPConnection(*re.match(r"http://([\d.]+):(\d+)", server.address).groups())  # type: ignore[union-attr]
+        connection.request("GET", path if path.startswith("/portfolio") else "/portfolio" + path)
+        response = connection.getresponse()
+        body = response.read()
+        assert response.status == 404, path
+        assert b"secret" not in body
+
+
+def test_ctrl_c_stops_cleanly(server: Server) -> None:
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=15) == 0
+    server.wait_for(r"^stopped")
