@@ -24,7 +24,7 @@ from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.validate import ValidationMemo, validate_site
-from badgesite.workers import run_chunks
+from badgesite.workers import Progress, run_chunks
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
 T = TypeVar("T")
@@ -72,7 +72,11 @@ class BuildResult:
 
 
 def build(
-    options: BuildOptions, *, documents: DocumentCache | None = None, memo: ValidationMemo | None = None
+    options: BuildOptions,
+    *,
+    documents: DocumentCache | None = None,
+    memo: ValidationMemo | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site; raise SiteError with every problem found, leaving any previous output untouched."""
     timings: dict[str, float] = {}
@@ -108,7 +112,9 @@ def build(
         results = _timed(
             timings,
             "render",
-            lambda: run_chunks(render_chunk, range(len(specs)), initializer=start_worker, initargs=(job,)),
+            lambda: run_chunks(
+                render_chunk, range(len(specs)), initializer=start_worker, initargs=(job,), progress=progress
+            ),
         )
         render_problems: list[Problem] = [problem for result in results for problem in result.problems]
         if render_problems:

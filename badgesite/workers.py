@@ -29,16 +29,38 @@ def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
+Progress = Callable[[int, int], None]
+
+
 def run_chunks(
-    task: Callable[[Sequence[T]], R], items: Sequence[T], *, initializer: Callable[..., None], initargs: tuple[Any, ...]
+    task: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+    progress: Progress | None = None,
 ) -> list[R]:
-    """task(chunk) for each chunk, in order; in this process when one worker is enough."""
+    """task(chunk) for each chunk, in order; in this process when one worker is enough.
+
+    progress(done, total) is called as chunks finish, for the terminal's progress bar.
+    """
     workers = worker_count(len(items))
     if workers == 1:
         initializer(*initargs)
-        return [task(items)] if items else []
+        results = [task(items)] if items else []
+        if progress:
+            progress(len(items), len(items))
+        return results
+    parts = chunks(items, workers)
     context = multiprocessing.get_context("fork")
+    results = []
+    done = 0
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
     ) as pool:
-        return list(pool.map(task, chunks(items, workers)))
+        for part, result in zip(parts, pool.map(task, parts), strict=True):
+            results.append(result)
+            done += len(part)
+            if progress:
+                progress(done, len(items))
+    return results

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from badgesite.build import BuildOptions, BuildResult, build
@@ -65,7 +68,7 @@ def run(arguments: argparse.Namespace) -> int:
         use_cache=not arguments.no_cache,
         force=arguments.force,
     )
-    result = build(options)
+    result = build(options, progress=_progress_bar() if not arguments.quiet else None)
     elapsed = time.perf_counter() - started
     if not arguments.quiet:
         print(summary_line(result, options, elapsed))
@@ -83,3 +86,28 @@ def summary_line(result: BuildResult, options: BuildOptions, elapsed: float) -> 
         f"built {result.pages} pages and {result.images} badge images into {options.output_folder} "
         f"in {elapsed:.2f} s (cache: {result.cache_hits} hits, {result.cache_misses} misses)"
     )
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A one-line bar on an interactive terminal for builds long enough to wait for; silent in CI and pipes."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    started = time.perf_counter()
+    shown = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal shown
+        if not shown and time.perf_counter() - started < 0.5:
+            return  # a fast build needs no bar
+        shown = True
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\n" if done >= total else ""
+        print(
+            f"\r  rendering [{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+    return show
