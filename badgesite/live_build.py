@@ -18,7 +18,8 @@ from pathlib import Path
 
 from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
 from badgesite.cache import ContentCache
-from badgesite.load import DocumentCache
+from badgesite.load import Document, DocumentCache
+from badgesite.load.site_folder import read_markdown_file
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer
 from badgesite.render.pages import PageSpec
@@ -50,6 +51,8 @@ class LiveBuild:
         self.cache = ContentCache(options.cache_folder)
         self.renderer: Renderer | None = None
         self.sources: dict[str, tuple[str, ...]] = {}
+        self.own_pages: dict[str, PageSpec] = {}
+        self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, OutputFile] = {}
 
@@ -59,7 +62,58 @@ class LiveBuild:
             return self._full()
         if kind == ChangeKind.ASSET:
             self.memo.clear()  # paths in badge files may now point at files that appeared or vanished
-        return self._update({self._relative(path) for path in changed})
+        relative = {self._relative(path) for path in changed}
+        return self._body_only(relative) or self._update(relative)
+
+    def _body_only(self, changed: set[str]) -> LiveResult | None:
+        """A writer's usual edit: one case study's Markdown body, front matter untouched. Only its own page can
+        change (lists show titles, summaries and metrics), so it is rendered alone, without re-reading the site."""
+        if len(changed) != 1:
+            return None
+        [path] = changed
+        spec = self.own_pages.get(path)
+        if spec is None or not path.startswith("case-studies/") or not path.endswith(".md"):
+            return None
+        started = time.perf_counter()
+        source = self.options.site_root / path
+        problems: list[Problem] = []
+        document = self.documents.read(self.options.site_root, source, problems, read_markdown_file)
+        study = spec.values["case_study"]
+        previous = self.front_matter.get(path)
+        if problems or previous is None or document.data != previous:
+            return None
+        new = replace(spec, values={**spec.values, "case_study": replace(study, body=document.body)})
+        rendered, problems = self._render([new])
+        if problems:
+            raise SiteError(problems)
+        written = sum(self._write(output, data) for output, data in rendered.items())
+        self._write(MARKER, MARKER_TEXT)
+        self.own_pages[path] = new
+        return LiveResult(
+            full=False,
+            pages=len(self.sources),
+            rendered=1,
+            written=written,
+            removed=0,
+            seconds=time.perf_counter() - started,
+            base_path=self.renderer.site.base_path if self.renderer else "/",
+        )
+
+    def _remember(self, prepared: Prepared) -> None:
+        """What the next update compares against: each page's sources, and case studies' front matter."""
+        self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        self.own_pages = {
+            spec.meta.source: spec for spec in prepared.specs if spec.meta.source and spec.meta.kind == "case_study"
+        }
+        self.front_matter = {doc.path: doc.data for doc in self._case_study_documents()}
+
+    def _case_study_documents(self) -> list[Document]:
+        root = self.options.site_root
+        return [
+            entry[1]
+            for path, entry in self.documents.entries.items()
+            if path.parent == root / "case-studies" or root / "case-studies" in path.parents
+        ]
 
     def _full(self) -> LiveResult:
         started = time.perf_counter()
@@ -68,7 +122,7 @@ class LiveBuild:
         prepared = result.prepared
         assert prepared is not None
         self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)
-        self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
         self.others = other_files(prepared, self.options.site_root, self.cache, {})
         return LiveResult(
@@ -106,7 +160,7 @@ class LiveBuild:
         removed = self._remove(self.outputs - expected)
         self._write(MARKER, MARKER_TEXT)  # no input fingerprint: the next `badgesite build` must not skip
         self.outputs, self.others = expected, others
-        self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        self._remember(prepared)
         return LiveResult(
             full=False,
             pages=len(prepared.specs),

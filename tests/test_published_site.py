@@ -151,3 +151,18 @@ def test_every_badge_page_can_be_shared(served: tuple[str, Path]) -> None:
         assert ET.parse(folder / "qr.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
         with Image.open(folder / "card.png") as card:
             assert card.size == (1200, 630)
+
+
+def test_built_images_unbake_with_the_reference_baker_to_the_issuers_assertion(served: tuple[str, Path]) -> None:
+    from openbadges_bakery import unbake
+
+    _, output = served
+    checked = 0
+    for folder in sorted(p for p in (output / "badges").iterdir() if p.is_dir()):
+        assertion = folder / "assertion.json"
+        image = folder / f"{folder.name}.png"
+        if assertion.is_file() and image.is_file():
+            with image.open("rb") as stream:
+                assert unbake(stream) == assertion.read_text(encoding="utf-8").strip()
+            checked += 1
+    assert checked >= 2

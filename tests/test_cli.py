@@ -1,0 +1,63 @@
+"""The command line as a user meets it: help, usage errors, exit codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TODAY, run_cli
+
+COMMANDS = ["init", "new", "build", "serve", "check", "import", "verify", "review"]
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert f"    {command}" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_complete_help_with_an_example(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert f"usage: badgesite {command}" in result.stdout
+    assert "example:" in result.stdout or "examples:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [["bild"], ["build", "--no-such-option"], ["build", "/no/such/folder"], ["build", ".", "--today", "yesterday"]],
+)
+def test_wrong_usage_exits_2(arguments: list[str]) -> None:
+    result = run_cli(*arguments)
+    assert result.returncode == 2
+    assert "usage: badgesite" in result.stderr
+
+
+def test_build_summary_and_cache_hits_on_the_second_build(small_site: Path) -> None:
+    first = run_cli("build", small_site, "--today", TODAY)
+    assert first.returncode == 0
+    assert first.stdout.startswith("built 14 pages and 2 badge images into ")
+    assert "(cache: 0 hits," in first.stdout
+    same = run_cli("build", small_site, "--today", TODAY)
+    assert "is up to date: nothing changed since the last build" in same.stdout
+    forced = run_cli("build", small_site, "--today", TODAY, "--force")
+    assert ", 0 misses)" in forced.stdout and "(cache: 0 hits" not in forced.stdout
+
+
+def test_profile_prints_time_per_stage(small_site: Path) -> None:
+    result = run_cli("build", small_site, "--today", TODAY, "--profile")
+    for stage in ("load", "validate", "model", "render", "cards", "write"):
+        assert f"  {stage} " in result.stdout
+
+
+def test_an_internal_error_is_a_short_message_not_a_traceback(small_site: Path) -> None:
+    (small_site / "themes" / "broken").mkdir(parents=True)
+    (small_site / "themes" / "broken" / "theme.yml").write_text("extends: [not, a, name]\n")
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text() + "theme: broken\n")
+    result = run_cli("build", small_site)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1

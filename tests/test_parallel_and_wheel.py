@@ -1,0 +1,74 @@
+"""Parallel builds equal serial ones; the wheel carries the themes and builds a site without the source tree."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SAMPLE_SITE, TODAY, run_cli
+from tests.html_tools import tree
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    site = tmp_path / "big"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    serial = run_cli(
+        "build", site, "-o", tmp_path / "serial", "--today", TODAY, "--no-cache", env={"BADGESITE_WORKERS": "1"}
+    )
+    parallel = run_cli("build", site, "-o", tmp_path / "parallel", "--today", TODAY, "--no-cache")
+    assert serial.returncode == 0 and parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert tree(tmp_path / "serial") == tree(tmp_path / "parallel")
+
+
+@pytest.mark.skipif(not (SAMPLE_SITE / "badgesite.yml").is_file(), reason="sample-site/ is missing")
+def test_the_built_wheel_builds_the_sample_site(tmp_path: Path) -> None:
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = list(wheels.glob("badgesite-*.whl"))
+    target = tmp_path / "installed"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    assert (target / "badgesite" / "themes" / "default" / "theme.yml").is_file()
+    assert (target / "badgesite" / "starter" / "badgesite.yml").is_file()
+    environment = {**os.environ, "PYTHONPATH": str(target)}
+    where = subprocess.run(
+        [sys.executable, "-c", "import badgesite; print(badgesite.__file__)"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(target))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "badgesite",
+            "build",
+            str(SAMPLE_SITE),
+            "-o",
+            str(tmp_path / "out"),
+            "--today",
+            TODAY,
+            "--no-cache",
+        ],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "theme" / "style.css").is_file()
