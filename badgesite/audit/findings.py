@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from typing import Literal
 
 from badgesite.load.documents import Document, KeyPath
-from badgesite.load.yaml_source import dotted
 from badgesite.problems import Problem
 
 Severity = Literal["error", "warning"]
@@ -25,16 +24,7 @@ def finding(
     at_key: bool = False,
 ) -> Problem:
     """A finding that points at the value (or key) the user should change."""
-    position = document.key_at(key_path) if at_key else document.value_at(key_path)
-    return Problem(
-        path=document.path,
-        line=position.line,
-        column=position.column,
-        field=dotted(key_path),
-        message=message,
-        hint=hint,
-        severity=severity,
-    )
+    return document.problem(key_path, message, hint, at_key=at_key, severity=severity)
 
 
 def counts(problems: Iterable[Problem]) -> dict[str, int]:

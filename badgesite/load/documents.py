@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from badgesite.problems import Problem
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -46,3 +48,31 @@ class Document:
     def key_at(self, key_path: KeyPath) -> Position:
         """Where the key itself is written (for unknown or duplicate keys)."""
         return self.key_positions.get(key_path) or self.value_at(key_path)
+
+    def problem(
+        self,
+        key_path: KeyPath,
+        message: str,
+        hint: str = "",
+        *,
+        at_key: bool = False,
+        where: KeyPath | None = None,
+        severity: str = "error",
+    ) -> Problem:
+        """A Problem on key_path, positioned at its value, its key, or at `where`; every stage reports this way."""
+        from badgesite.load.yaml_source import dotted
+
+        position = (
+            self.value_at(where)
+            if where is not None
+            else (self.key_at(key_path) if at_key else self.value_at(key_path))
+        )
+        return Problem(
+            path=self.path,
+            line=position.line,
+            column=position.column,
+            field=dotted(key_path),
+            message=message,
+            hint=hint,
+            severity=severity,
+        )

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 from badgesite.load.documents import Document, KeyPath
 from badgesite.load.paths import OutsideSite, resolve_inside, site_relative
-from badgesite.load.yaml_source import dotted
 from badgesite.problems import Problem
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -45,20 +44,7 @@ class CheckContext:
         where: KeyPath | None = None,
     ) -> None:
         """Record a problem on key_path, positioned at its key, its value, or at `where`."""
-        if where is not None:
-            position = self.document.value_at(where)
-        else:
-            position = self.document.key_at(key_path) if at_key else self.document.value_at(key_path)
-        self.problems.append(
-            Problem(
-                path=self.document.path,
-                line=position.line,
-                column=position.column,
-                field=dotted(key_path),
-                message=message,
-                hint=hint,
-            )
-        )
+        self.problems.append(self.document.problem(key_path, message, hint, at_key=at_key, where=where))
 
 
 def shown(value: Any) -> str:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from badgesite.load.documents import KeyPath
-from badgesite.load.yaml_source import dotted
 from badgesite.problems import Problem
 from badgesite.slugs import is_slug, slugify
 from badgesite.validate.suggest import closest, did_you_mean
@@ -23,16 +22,7 @@ if TYPE_CHECKING:
 
 
 def _problem(item: Checked, key_path: KeyPath, message: str, hint: str = "", *, at_key: bool = False) -> Problem:
-    document = item.document
-    position = document.key_at(key_path) if at_key else document.value_at(key_path)
-    return Problem(
-        path=document.path,
-        line=position.line,
-        column=position.column,
-        field=dotted(key_path),
-        message=message,
-        hint=hint,
-    )
+    return item.document.problem(key_path, message, hint, at_key=at_key)
 
 
 def check_all(site: CheckedSite) -> list[Problem]:
