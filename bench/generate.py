@@ -134,7 +134,7 @@ def badge_png(rng: random.Random) -> bytes:
     return buffer.getvalue()
 
 
-def generate(count: int, out: Path, hugo: Path | None = None) -> None:
+def generate(count: int, out: Path, hugo: Path | None = None, case_studies: int | None = None) -> None:
     rng = random.Random(20261129)
     if out.exists():
         shutil.rmtree(out)
@@ -173,7 +173,7 @@ def generate(count: int, out: Path, hugo: Path | None = None) -> None:
                 f"---\ntitle: Certified Practitioner {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{description}\n",
                 encoding="utf-8",
             )
-    for index in range(count):
+    for index in range(count if case_studies is None else case_studies):
         cited = ", ".join(f"badge-{rng.randrange(count):05d}" for _ in range(2))
         year, month, day = 2019 + index % 7, 1 + index % 12, 1 + index % 28
         front = (
@@ -196,8 +196,9 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--hugo", type=Path)
+    parser.add_argument("--case-studies", type=int, help="how many case studies (default: N)")
     arguments = parser.parse_args()
-    generate(arguments.count, arguments.out, arguments.hugo)
+    generate(arguments.count, arguments.out, arguments.hugo, arguments.case_studies)
 
 
 if __name__ == "__main__":

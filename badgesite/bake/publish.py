@@ -43,7 +43,7 @@ def publish_images(
     root: Path,
     *,
     size: int,
-    baker: Baker | None = None,
+    baker: Baker,
     sources: Mapping[str, bytes] | None = None,
 ) -> tuple[dict[str, PublishedImage], list[Problem]]:
     """One image per badge, keyed by badge id; problems name the badge file and its `image` field."""

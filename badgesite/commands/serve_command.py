@@ -55,7 +55,7 @@ def run(arguments: argparse.Namespace) -> int:
     except OSError as error:
         print(f"badgesite: cannot listen on {arguments.host}:{arguments.port}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     address = f"http://{host}:{port}{state.base_path}"
     stop = threading.Event()
     threading.Thread(target=server.serve_forever, name="badgesite-http", daemon=True).start()

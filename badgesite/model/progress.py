@@ -58,6 +58,8 @@ def target_progress(site: Site, target: Target) -> TargetProgress:
     """How far a target is: per-year targets count the current calendar year; others count up to the deadline."""
     candidates = badges_matching(site, collection=target.collection, skill=target.skill, level=target.level)
     today = site.today
+    start: dt.date | None
+    deadline: dt.date | None
     if target.per_year:
         start, deadline = dt.date(today.year, 1, 1), dt.date(today.year, 12, 31)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import threading
+from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -39,6 +40,10 @@ class SiteState:
         self.generation = 0
         self.problems: list[str] = []
         self.changed = threading.Condition()
+
+    def moved_on(self, generation: int) -> bool:
+        """True once a rebuild newer than `generation` has finished."""
+        return self.generation != generation
 
     def publish(self, *, problems: list[str] | None = None, base_path: str | None = None) -> None:
         """Record a finished rebuild (or its problems) and wake every waiting browser."""
@@ -88,7 +93,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 with self.site.changed:
-                    self.site.changed.wait_for(lambda last=seen: self.site.generation != last, timeout=15)
+                    self.site.changed.wait_for(partial(self.site.moved_on, seen), timeout=15)
                     current = self.site.generation
                 message = b": keep-alive\n\n" if current == seen else f"event: reload\ndata: {current}\n\n".encode()
                 seen = current

@@ -236,7 +236,7 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
                     "merge them, or make one an alias of the other",
                 )
             slugs.setdefault(slug, entry["name"])
-            names = [(entry["name"], (section, index, "name"))]
+            names: list[tuple[str, KeyPath]] = [(entry["name"], (section, index, "name"))]
             names += [(alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))]
             for name, key_path in names:
                 key = name.casefold()
