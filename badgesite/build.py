@@ -108,7 +108,7 @@ def build(
     cache = ContentCache(options.cache_folder)
 
     with Staging(options.output_folder, site_root=root) as staging:
-        job = RenderJob(site=site, theme=theme, specs=specs, folder=staging.folder, cache_folder=cache.folder)
+        job = RenderJob.prepare(site, theme, specs, folder=staging.folder, cache_folder=cache.folder)
         results = _timed(
             timings,
             "render",

@@ -11,6 +11,7 @@ from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.problems import Problem, SiteError
 from badgesite.render.environment import make_environment
+from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
 from badgesite.render.theme import Theme, load_theme
 
@@ -47,11 +48,36 @@ class Renderer:
     """One Jinja environment for many pages; template mistakes become Problems naming the template and line."""
 
     def __init__(self, site: Site, theme: Theme, *, markdown_cache: ContentCache | None = None) -> None:
-        self.site = site
+        self._site = site
         self.theme = theme
+        self.fragments = Fragments()
+        self.markdown_cache = markdown_cache if markdown_cache is not None else ContentCache(None)
         self.environment = make_environment(
-            theme, base_path=site.base_path, absolute_base=site.absolute_base, markdown_cache=markdown_cache
+            theme,
+            base_path=site.base_path,
+            absolute_base=site.absolute_base,
+            markdown_cache=self.markdown_cache,
+            fragments=self.fragments,
         )
+
+    @property
+    def site(self) -> Site:
+        return self._site
+
+    @site.setter
+    def site(self, site: Site) -> None:
+        """A new model (serve, after an edit) makes every remembered fragment stale."""
+        self._site = site
+        self.fragments.clear()
+
+    def compile_templates(self, names: Iterable[str]) -> None:
+        """Compile these templates now, so worker processes forked later inherit them compiled. A template
+        with a mistake is left for `render` to report with its page."""
+        for name in sorted(set(names)):
+            try:
+                self.environment.get_template(name)
+            except jinja2.TemplateError:
+                continue
 
     def render(self, spec: PageSpec) -> bytes | Problem:
         try:

@@ -19,13 +19,21 @@ from badgesite.write import output_target, write_file
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenderJob:
-    """What every worker needs, inherited through fork rather than pickled."""
+    """What every worker needs, inherited through fork rather than pickled: the renderer comes with its
+    templates already compiled, so no worker compiles them again."""
 
-    site: Site
-    theme: Theme
+    renderer: Renderer
     specs: Sequence[PageSpec]
     folder: Path | None  # staging folder to write into; None keeps the bytes
     cache_folder: Path | None
+
+    @classmethod
+    def prepare(
+        cls, site: Site, theme: Theme, specs: Sequence[PageSpec], *, folder: Path | None, cache_folder: Path | None
+    ) -> RenderJob:
+        renderer = Renderer(site, theme, markdown_cache=ContentCache(cache_folder))
+        renderer.compile_templates(spec.template for spec in specs)
+        return cls(renderer=renderer, specs=specs, folder=folder, cache_folder=cache_folder)
 
 
 @dataclass(slots=True)
@@ -41,10 +49,10 @@ _worker: tuple[RenderJob, Renderer, ContentCache] | None = None
 
 
 def start_worker(job: RenderJob) -> None:
-    """Pool initializer: build the Jinja environment once per process."""
+    """Pool initializer: each process counts its own cache hits from here on."""
     global _worker
-    cache = ContentCache(job.cache_folder)
-    _worker = (job, Renderer(job.site, job.theme, markdown_cache=cache), cache)
+    cache = job.renderer.markdown_cache
+    _worker = (job, job.renderer, cache)
 
 
 def render_chunk(indices: Sequence[int]) -> ChunkResult:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from badgesite.cache import ContentCache
 from badgesite.render.dates import human_date, month_year
+from badgesite.render.fragments import Fragments
 from badgesite.render.links import Urls
 from badgesite.render.markdown import cached_markdown, render_inline
 from badgesite.render.structured_data import jsonld_script
@@ -15,7 +16,12 @@ from badgesite.render.trajectory import trajectory_svg
 
 
 def make_environment(
-    theme: Theme, *, base_path: str, absolute_base: str | None, markdown_cache: ContentCache | None = None
+    theme: Theme,
+    *,
+    base_path: str,
+    absolute_base: str | None,
+    markdown_cache: ContentCache | None = None,
+    fragments: Fragments | None = None,
 ) -> jinja2.Environment:
     """Every template renders through this environment; nothing user-supplied is marked safe except Markdown."""
     environment = jinja2.Environment(
@@ -41,5 +47,6 @@ def make_environment(
         theme=theme.settings,
         trajectory_svg=lambda site, rows: trajectory_svg(site, rows, urls),
         json_ld=jsonld_script,
+        fragment=fragments if fragments is not None else Fragments(),
     )
     return environment

@@ -32,7 +32,7 @@ class PageMeta:
 
     @property
     def structured_data(self) -> Mapping[str, Any] | None:
-        """schema.org JSON-LD, computed only when the page is rendered (planning stays cheap)."""
+        """schema.org JSON-LD, computed on each access, only when the page is rendered (planning stays cheap)."""
         return self.structured() if self.structured else None
 
 

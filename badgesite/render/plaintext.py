@@ -8,7 +8,7 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from badgesite.render.markdown import make_markdown
+from badgesite.render.markdown import make_markdown, plain_line
 
 _SPACE = re.compile(r"\s+")
 # Characters XML 1.0 forbids; metadata that carries them would make a feed or sitemap unparseable.
@@ -37,6 +37,9 @@ def markdown_text(source: str | None) -> str:
     """The words of a Markdown field without markup: `**Cost** [cut](x)` -> `Cost cut`; blocks joined by spaces."""
     if not source:
         return ""
+    line = plain_line(source)
+    if line is not None:
+        return xml_safe(_SPACE.sub(" ", line))
     parts: list[str] = []
     for token in _parser().parse(source):
         if token.type == "inline":
