@@ -48,7 +48,7 @@ class Renderer:
     """One Jinja environment for many pages; template mistakes become Problems naming the template and line."""
 
     def __init__(self, site: Site, theme: Theme, *, markdown_cache: ContentCache | None = None) -> None:
-        self._site = site
+        self.site = site
         self.theme = theme
         self.fragments = Fragments()
         self.markdown_cache = markdown_cache if markdown_cache is not None else ContentCache(None)
@@ -59,16 +59,6 @@ class Renderer:
             markdown_cache=self.markdown_cache,
             fragments=self.fragments,
         )
-
-    @property
-    def site(self) -> Site:
-        return self._site
-
-    @site.setter
-    def site(self, site: Site) -> None:
-        """A new model (serve, after an edit) makes every remembered fragment stale."""
-        self._site = site
-        self.fragments.clear()
 
     def compile_templates(self, names: Iterable[str]) -> None:
         """Compile these templates now, so worker processes forked later inherit them compiled. A template

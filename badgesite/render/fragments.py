@@ -1,8 +1,12 @@
 """Template fragments rendered once per process and reused: a badge card reads the same on the badge index,
 its issuer page and each of its skill pages, and at thousands of badges those repeats are most of the listing
-pages' cost. Themes opt in with a call block whose key names everything the fragment shows:
+pages' cost. Themes opt in with a call block whose key holds everything the fragment shows:
 
-    {% call fragment("badge_card", badge.id, heading) %} … {% endcall %}
+    {% call fragment("badge_card", badge, heading) %} … {% endcall %}
+
+Model objects are frozen dataclasses compared by value, so a key made of them stays right when `serve` swaps
+in a new model after an edit: only the edited badge's card is rendered again. Within one environment the base
+path and the theme's settings are fixed, so they need not be in the key.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from markupsafe import Markup
+
+MAX_FRAGMENTS = 200_000  # a long `serve` session keeps adding edited versions; start over past this
 
 
 class Fragments:
@@ -25,12 +31,10 @@ class Fragments:
         except TypeError:
             return Markup(caller())
         if found is None:
+            if len(self._rendered) >= MAX_FRAGMENTS:
+                self._rendered.clear()
             found = self._rendered[frozen] = Markup(caller())
         return found
-
-    def clear(self) -> None:
-        """Forget every fragment: the model they were rendered from has changed."""
-        self._rendered.clear()
 
 
 def _freeze(part: object) -> Hashable:

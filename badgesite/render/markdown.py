@@ -22,6 +22,7 @@ MARKDOWN_CACHE_VERSION = b"markdown-2"
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&|~!#\x00-\x1f\x7f]")
 # Characters that can open a block (list, heading, quote, rule, setext line) at the start of a line.
 _BLOCK_START = frozenset("-+=>#0123456789")
+_URL_ATTRIBUTE = {"link_open": "href", "image": "src"}
 
 
 def _safe_link(url: str) -> bool:
@@ -35,11 +36,15 @@ def _under_base_path(base_path: str):
 
     def rule(state: StateCore) -> None:
         for block in state.tokens:
-            for token in [block, *(block.children or [])]:
-                for attribute in ("href", "src"):
-                    value = token.attrGet(attribute)
-                    if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
-                        token.attrSet(attribute, base_path + value[1:])
+            if block.type != "inline":
+                continue  # links and images only ever sit inside inline tokens
+            for token in block.children or ():
+                attribute = _URL_ATTRIBUTE.get(token.type)
+                if attribute is None:
+                    continue
+                value = token.attrs.get(attribute)
+                if isinstance(value, str) and value.startswith("/") and not value.startswith("//"):
+                    token.attrSet(attribute, base_path + value[1:])
 
     return rule
 
