@@ -99,7 +99,11 @@ def edit_latencies(site: Path, kind: str, count: int) -> list[float]:
                 time.sleep(0.005)
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            print("warning: badgesite serve did not stop within 30 s of Ctrl-C; killed it", file=sys.stderr)
+            process.kill()
     return latencies
 
 

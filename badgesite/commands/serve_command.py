@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 import webbrowser
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import watchfiles
@@ -20,6 +21,7 @@ from badgesite.serve.server import SiteState, make_server
 from badgesite.serve.watch import ChangeKind, SiteFilter, classify
 
 DEBOUNCE_MS = 40
+SHUTDOWN_SECONDS = 3
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -70,10 +72,17 @@ def run(arguments: argparse.Namespace) -> int:
         pass
     finally:
         stop.set()
-        server.shutdown()
-        server.server_close()
+        _stop_serving(server)
     print("stopped", flush=True)
     return EXIT_OK
+
+
+def _stop_serving(server: ThreadingHTTPServer) -> None:
+    """Stop the HTTP thread, but never let a stuck connection keep Ctrl-C from ending the process."""
+    stopping = threading.Thread(target=server.shutdown, daemon=True)
+    stopping.start()
+    stopping.join(timeout=SHUTDOWN_SECONDS)
+    server.server_close()
 
 
 def _watch(live: LiveBuild, state: SiteState, stop: threading.Event) -> None:
