@@ -1,9 +1,10 @@
 """Incremental rebuilds for `badgesite serve`: the edited page first, then only the pages that show it.
 
-The first build, and any template, theme or config change, is a full atomic build. After a content edit,
+The first build, and any config or theme settings change, is a full atomic build. After a content edit,
 documents and schema results whose files did not change are reused, the model is assembled again, and
-only pages whose sources (or previous sources) include a changed file are rendered; every output file is
-written only when its bytes changed, each through a temporary file and a rename. The result is the same
+only pages whose sources (or previous sources) include a changed file are rendered; after a template edit,
+only pages whose template extends, includes or imports it. Every output file is written only when its
+bytes changed, each through a temporary file and a rename. The result is the same
 tree a full build makes (tests compare them after a series of edits).
 """
 
@@ -23,6 +24,7 @@ from badgesite.load.site_folder import read_markdown_file
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer
 from badgesite.render.pages import PageSpec
+from badgesite.render.template_deps import EVERY_TEMPLATE, uses_any
 from badgesite.serve.watch import ChangeKind
 from badgesite.validate import ValidationMemo
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, output_target
@@ -51,6 +53,7 @@ class LiveBuild:
         self.cache = ContentCache(options.cache_folder)
         self.renderer: Renderer | None = None
         self.sources: dict[str, tuple[str, ...]] = {}
+        self.closures: dict[str, frozenset[str]] = {}  # template -> the templates it is made of
         self.own_pages: dict[str, PageSpec] = {}
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
@@ -58,8 +61,11 @@ class LiveBuild:
 
     def rebuild(self, changed: Iterable[Path] = (), kind: ChangeKind = ChangeKind.CONFIG) -> LiveResult:
         """Bring the output up to date with the site; raises SiteError and leaves the output as it was."""
-        if self.renderer is None or kind >= ChangeKind.TEMPLATE:
+        if self.renderer is None or kind == ChangeKind.CONFIG:
             return self._full()
+        if kind == ChangeKind.TEMPLATE:
+            templates = self._template_names(changed)
+            return self._full() if templates is None else self._update(set(), templates=templates)
         if kind == ChangeKind.ASSET:
             self.memo.clear()  # paths in badge files may now point at files that appeared or vanished
         relative = {self._relative(path) for path in changed}
@@ -99,9 +105,24 @@ class LiveBuild:
             base_path=self.renderer.site.base_path if self.renderer else "/",
         )
 
+    def _template_names(self, changed: Iterable[Path]) -> set[str] | None:
+        """The template names behind the edited files; None unless every file is a template."""
+        assert self.renderer is not None
+        names: set[str] = set()
+        for path in changed:
+            found = self.renderer.theme.template_names(path)
+            if found is None:
+                return None
+            names |= found
+        return names or None
+
     def _remember(self, prepared: Prepared) -> None:
-        """What the next update compares against: each page's sources, and case studies' front matter."""
+        """What the next update compares against: each page's sources and templates, case studies' front matter."""
+        assert self.renderer is not None
         self.sources = {spec.output: spec.meta.sources for spec in prepared.specs}
+        self.closures = {
+            name: self.renderer.templates_behind(name) for name in {spec.template for spec in prepared.specs}
+        }
         self.own_pages = {
             spec.meta.source: spec for spec in prepared.specs if spec.meta.source and spec.meta.kind == "case_study"
         }
@@ -135,23 +156,37 @@ class LiveBuild:
             base_path=prepared.site.base_path,
         )
 
-    def _update(self, changed: set[str]) -> LiveResult:
+    def _update(self, changed: set[str], templates: set[str] | None = None) -> LiveResult:
+        """Re-render the pages whose sources changed, or (after a template edit) whose templates did."""
         started = time.perf_counter()
         assert self.renderer is not None
         prepared = prepare(self.options, documents=self.documents, memo=self.memo)
-        self.renderer.site = prepared.site
-        every_page = any(path.startswith("pages/") for path in changed)  # the menu lists pages everywhere
-        dirty = [
-            spec
-            for spec in prepared.specs
-            if every_page
-            or spec.output not in self.sources
-            or _touches(spec.meta.sources, changed)
-            or _touches(self.sources[spec.output], changed)
-        ]
-        dirty.sort(key=lambda spec: spec.meta.source not in changed)  # the edited page reaches the disk first
+        if templates:
+            before = self.closures
+            self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)  # reads them afresh
+            renderer = self.renderer
+            dirty = [
+                spec
+                for spec in prepared.specs
+                if spec.output not in self.sources
+                or uses_any(before.get(spec.template, ANY) | renderer.templates_behind(spec.template), templates)
+            ]
+        else:
+            self.renderer.site = prepared.site
+            every_page = any(path.startswith("pages/") for path in changed)  # the menu lists pages everywhere
+            dirty = [
+                spec
+                for spec in prepared.specs
+                if every_page
+                or spec.output not in self.sources
+                or _touches(spec.meta.sources, changed)
+                or _touches(self.sources[spec.output], changed)
+            ]
+            dirty.sort(key=lambda spec: spec.meta.source not in changed)  # the edited page reaches the disk first
         rendered, problems = self._render(dirty)
         if problems:
+            if templates:
+                self.renderer = None  # which pages the next fix touches is unclear: that will be a full build
             raise SiteError(problems)
         others = other_files(prepared, self.options.site_root, self.cache, {})
         written = sum(self._write(path, data) for path, data in rendered.items())
@@ -216,6 +251,9 @@ class LiveBuild:
         root = self.options.site_root.resolve()
         resolved = path.resolve()
         return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+ANY = frozenset({EVERY_TEMPLATE})
 
 
 def _touches(sources: tuple[str, ...], changed: set[str]) -> bool:

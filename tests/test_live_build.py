@@ -13,7 +13,7 @@ from badgesite.live_build import LiveBuild
 from badgesite.problems import SiteError
 from badgesite.serve.watch import ChangeKind, classify
 from badgesite.write import MARKER_TEXT
-from tests.conftest import SAMPLE_SITE
+from tests.conftest import REPO, SAMPLE_SITE
 from tests.html_tools import tree
 
 TODAY = dt.date(2026, 11, 29)
@@ -78,4 +78,75 @@ def test_a_broken_edit_keeps_the_output_and_fixing_it_recovers(copy: Path, tmp_p
     after = tree(output)
     assert after.pop(".badgesite-output") == MARKER_TEXT
     before.pop(".badgesite-output")
+    assert after == before
+
+
+def pages_under(output: Path, section: str) -> set[str]:
+    return {path.relative_to(output).as_posix() for path in (output / section).glob("*/index.html")}
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    return {path for path in after if before.get(path) != after[path]} - {".badgesite-output"}
+
+
+def test_a_template_edit_re_renders_only_the_pages_made_with_it(copy: Path, tmp_path: Path) -> None:
+    """An override of case_study.html touches case-study pages; a site theme's macros touch every listing."""
+    (copy / "themes" / "mine" / "templates").mkdir(parents=True)
+    (copy / "themes" / "mine" / "theme.yml").write_text("extends: default\n", encoding="utf-8")
+    macros = copy / "themes" / "mine" / "templates" / "macros.html"
+    macros.write_text((REPO / "themes" / "base" / "templates" / "macros.html").read_text(encoding="utf-8"))
+    config = copy / "badgesite.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
+    override = copy / "templates" / "case_study.html"
+    override.parent.mkdir(exist_ok=True)
+    override.write_text('{% extends "!base/case_study.html" %}\n', encoding="utf-8")
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    first = live.rebuild()
+    before = tree(output)
+
+    override.write_text(
+        '{% extends "!base/case_study.html" %}\n'
+        '{% block content %}<p class="told">Told with care</p>{{ super() }}{% endblock %}\n',
+        encoding="utf-8",
+    )
+    result = live.rebuild([override], classify(copy, [override]))
+    studies = pages_under(output, "case-studies")
+    assert not result.full and result.rendered == len(studies)
+    after = tree(output)
+    assert changed_files(before, after) == studies
+    assert all(b'<p class="told">Told with care</p>' in after[page] for page in studies)
+
+    before = after
+    macros.write_text(macros.read_text(encoding="utf-8").replace('class="level-tag"', 'class="level-tag lvl"'))
+    result = live.rebuild([macros], classify(copy, [macros]))
+    assert not result.full and result.rendered < first.pages, "pages that import no macros stay as they were"
+    after = tree(output)
+    assert b'class="level-tag lvl"' in after["badges/index.html"]
+    assert "badges/index.html" in changed_files(before, after)
+    assert "404.html" not in changed_files(before, after)
+
+    live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
+    live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
+    assert [path for path in reference if live_tree.get(path) != reference[path]] == []
+
+
+def test_a_broken_template_keeps_the_output_and_fixing_it_recovers(copy: Path, tmp_path: Path) -> None:
+    override = copy / "templates" / "badge.html"
+    override.parent.mkdir(exist_ok=True)
+    good = '{% extends "!base/badge.html" %}\n'
+    override.write_text(good, encoding="utf-8")
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    before = tree(output)
+    override.write_text(good + "{% block content %}{{ badge.no_such_field }}{% endblock %}\n", encoding="utf-8")
+    with pytest.raises(SiteError) as raised:
+        live.rebuild([override], classify(copy, [override]))
+    assert raised.value.problems[0].path == "templates/badge.html"
+    assert tree(output) == before
+    override.write_text(good, encoding="utf-8")
+    live.rebuild([override], classify(copy, [override]))
+    after = tree(output)
+    after.pop(".badgesite-output"), before.pop(".badgesite-output")
     assert after == before

@@ -13,6 +13,7 @@ from badgesite.problems import Problem, SiteError
 from badgesite.render.environment import make_environment
 from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
+from badgesite.render.template_deps import templates_behind
 from badgesite.render.theme import Theme, load_theme
 
 __all__ = ["PageSpec", "Renderer", "Theme", "claim_outputs", "load_theme", "plan_pages", "render_pages", "render_site"]
@@ -51,6 +52,7 @@ class Renderer:
         self.site = site
         self.theme = theme
         self.fragments = Fragments()
+        self._closures: dict[str, frozenset[str]] = {}
         self.markdown_cache = markdown_cache if markdown_cache is not None else ContentCache(None)
         self.environment = make_environment(
             theme,
@@ -59,6 +61,13 @@ class Renderer:
             markdown_cache=self.markdown_cache,
             fragments=self.fragments,
         )
+
+    def templates_behind(self, name: str) -> frozenset[str]:
+        """The templates a page drawn with `name` is made of; read once per renderer (templates are fixed)."""
+        found = self._closures.get(name)
+        if found is None:
+            found = self._closures[name] = templates_behind(self.environment, name)
+        return found
 
     def compile_templates(self, names: Iterable[str]) -> None:
         """Compile these templates now, so worker processes forked later inherit them compiled. A template

@@ -62,6 +62,19 @@ class Theme:
                         files["theme/" + path.relative_to(static).as_posix()] = path
         return dict(sorted(files.items()))
 
+    def template_names(self, path: Path) -> set[str] | None:
+        """The names an edited file answers to as a template (`badge.html`, and `!default/badge.html` in a
+        theme), or None when it is no template (theme.yml, static files, anything else)."""
+        resolved = path.resolve()
+        if self.site_templates is not None and resolved.is_relative_to(self.site_templates.resolve()):
+            return {resolved.relative_to(self.site_templates.resolve()).as_posix()}
+        for name, folder in zip(self.names, self.folders, strict=True):
+            templates = (folder / "templates").resolve()
+            if resolved.is_relative_to(templates):
+                relative = resolved.relative_to(templates).as_posix()
+                return {relative, f"!{name}/{relative}"}
+        return None
+
     def template_files(self) -> list[Path]:
         """Every template file that can take part in rendering (for change tracking)."""
         folders = [folder / "templates" for folder in self.folders]

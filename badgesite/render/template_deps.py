@@ -1,0 +1,38 @@
+"""Which templates a page's template is made of, so `serve` re-renders only the pages a template edit touches."""
+
+from __future__ import annotations
+
+import jinja2
+import jinja2.meta
+
+EVERY_TEMPLATE = "*"  # in a closure: a reference computed at render time, so any template edit may matter
+
+
+def templates_behind(environment: jinja2.Environment, name: str) -> frozenset[str]:
+    """`name` and every template it extends, includes or imports, followed through, by the names used in the
+    templates (`base.html`, `!default/base.html`). A template that cannot be read or parsed is listed but not
+    followed: rendering reports it, with its line."""
+    assert environment.loader is not None
+    found: set[str] = set()
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        if current in found:
+            continue
+        found.add(current)
+        try:
+            source, _, _ = environment.loader.get_source(environment, current)
+            references = jinja2.meta.find_referenced_templates(environment.parse(source))
+        except jinja2.TemplateError:
+            continue
+        for reference in references:
+            if reference is None:
+                found.add(EVERY_TEMPLATE)
+            else:
+                pending.append(reference)
+    return frozenset(found)
+
+
+def uses_any(closure: frozenset[str], names: set[str]) -> bool:
+    """True when a page built from `closure` may change after the templates `names` changed."""
+    return EVERY_TEMPLATE in closure or not closure.isdisjoint(names)
