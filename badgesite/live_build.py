@@ -57,14 +57,14 @@ class LiveBuild:
         self.own_pages: dict[str, PageSpec] = {}
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
-        self.others: dict[str, OutputFile] = {}
+        self.others: dict[str, object] = {}  # output path -> what tells a change (see _identity)
 
     def rebuild(self, changed: Iterable[Path] = (), kind: ChangeKind = ChangeKind.CONFIG) -> LiveResult:
         """Bring the output up to date with the site; raises SiteError and leaves the output as it was."""
         if self.renderer is None or kind == ChangeKind.CONFIG:
             return self._full()
         if kind == ChangeKind.TEMPLATE:
-            templates = self._template_names(changed)
+            templates = self._template_names(changed)  # empty when only theme static files changed
             return self._full() if templates is None else self._update(set(), templates=templates)
         if kind == ChangeKind.ASSET:
             self.memo.clear()  # paths in badge files may now point at files that appeared or vanished
@@ -106,15 +106,16 @@ class LiveBuild:
         )
 
     def _template_names(self, changed: Iterable[Path]) -> set[str] | None:
-        """The template names behind the edited files; None unless every file is a template."""
+        """The template names behind the edited files; None unless each is a template or a static file."""
         assert self.renderer is not None
+        theme = self.renderer.theme
         names: set[str] = set()
         for path in changed:
-            found = self.renderer.theme.template_names(path)
+            found = set() if theme.is_static(path) else theme.template_names(path)
             if found is None:
                 return None
             names |= found
-        return names or None
+        return names
 
     def _remember(self, prepared: Prepared) -> None:
         """What the next update compares against: each page's sources and templates, case studies' front matter."""
@@ -145,7 +146,7 @@ class LiveBuild:
         self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)
         self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
-        self.others = other_files(prepared, self.options.site_root, self.cache, {})
+        self.others = self._identities(other_files(prepared, self.options.site_root, self.cache, {}))
         return LiveResult(
             full=True,
             pages=result.pages,
@@ -190,11 +191,14 @@ class LiveBuild:
             raise SiteError(problems)
         others = other_files(prepared, self.options.site_root, self.cache, {})
         written = sum(self._write(path, data) for path, data in rendered.items())
-        written += sum(self._write(path, data) for path, data in others.items() if self.others.get(path) != data)
+        identities = self._identities(others)
+        written += sum(
+            self._write(path, data) for path, data in others.items() if self.others.get(path) != identities[path]
+        )
         expected = self._expected(prepared, others)
         removed = self._remove(self.outputs - expected)
         self._write(MARKER, MARKER_TEXT)  # no input fingerprint: the next `badgesite build` must not skip
-        self.outputs, self.others = expected, others
+        self.outputs, self.others = expected, identities
         self._remember(prepared)
         return LiveResult(
             full=False,
@@ -221,6 +225,24 @@ class LiveBuild:
             if not problems and spec is specs[0]:
                 self._write(spec.output, html)  # the page being edited, before everything else
         return rendered, problems
+
+    def _identities(self, files: dict[str, OutputFile]) -> dict[str, object]:
+        """How to tell that an output file changed without reading it: made bytes by value, cached files by
+        name (the cache is content-addressed), a site's own files (assets, evidence, theme static files) by
+        path, size and modification time."""
+        identities: dict[str, object] = {}
+        cache = self.cache.folder
+        for path, data in files.items():
+            if not isinstance(data, Path) or (cache is not None and data.is_relative_to(cache)):
+                identities[path] = data
+                continue
+            try:
+                status = data.stat()
+            except OSError:
+                identities[path] = (data, None)
+            else:
+                identities[path] = (data, status.st_size, status.st_mtime_ns)
+        return identities
 
     def _expected(self, prepared: Prepared, others: dict[str, OutputFile]) -> set[str]:
         """Every file the output should hold now: pages, the files made beside them, everything else."""

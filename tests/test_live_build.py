@@ -51,6 +51,10 @@ def test_incremental_rebuilds_equal_a_full_build_after_a_series_of_edits(copy: P
     edit(live, copy, "badges/hashicorp-terraform-associate.yml", "level: ", "level: expert\n#")
     edit(live, copy, "badges/microsoft-azure-fundamentals.yml", "skills: [", "skills: [Brand new skill, ")
     edit(live, copy, "pages/about.md", "title: ", "title: All about ")
+    stylesheet = copy / "assets" / "custom.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* edited while serving */\n", encoding="utf-8")
+    assert live.rebuild([stylesheet], classify(copy, [stylesheet])).written == 1
+    assert (output / "assets" / "custom.css").read_text(encoding="utf-8").endswith("/* edited while serving */\n")
     (copy / "badges" / "microsoft-azure-fundamentals.yml").unlink()
     live.rebuild([copy / "badges" / "microsoft-azure-fundamentals.yml"], ChangeKind.CONTENT)
     assert not (output / "badges" / "microsoft-azure-fundamentals" / "index.html").exists()
@@ -95,6 +99,9 @@ def test_a_template_edit_re_renders_only_the_pages_made_with_it(copy: Path, tmp_
     (copy / "themes" / "mine" / "theme.yml").write_text("extends: default\n", encoding="utf-8")
     macros = copy / "themes" / "mine" / "templates" / "macros.html"
     macros.write_text((REPO / "themes" / "base" / "templates" / "macros.html").read_text(encoding="utf-8"))
+    stylesheet = copy / "themes" / "mine" / "static" / "extra.css"
+    stylesheet.parent.mkdir()
+    stylesheet.write_text("p{}\n", encoding="utf-8")
     config = copy / "badgesite.yml"
     config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
     override = copy / "templates" / "case_study.html"
@@ -125,6 +132,11 @@ def test_a_template_edit_re_renders_only_the_pages_made_with_it(copy: Path, tmp_
     assert b'class="level-tag lvl"' in after["badges/index.html"]
     assert "badges/index.html" in changed_files(before, after)
     assert "404.html" not in changed_files(before, after)
+
+    stylesheet.write_text("p{color:teal}\n", encoding="utf-8")
+    result = live.rebuild([stylesheet], classify(copy, [stylesheet]))
+    assert not result.full and result.rendered == 0
+    assert changed_files(after, tree(output)) == {"theme/extra.css"}
 
     live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
     live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")

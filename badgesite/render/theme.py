@@ -75,6 +75,11 @@ class Theme:
                 return {relative, f"!{name}/{relative}"}
         return None
 
+    def is_static(self, path: Path) -> bool:
+        """True for a file under a theme's static/ folder: published as it is, never rendered."""
+        resolved = path.resolve()
+        return any(resolved.is_relative_to((folder / "static").resolve()) for folder in self.folders)
+
     def template_files(self) -> list[Path]:
         """Every template file that can take part in rendering (for change tracking)."""
         folders = [folder / "templates" for folder in self.folders]
