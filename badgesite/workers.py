@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -56,7 +57,7 @@ def run_chunks(
     results = []
     done = 0
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=initializer, initargs=initargs
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
     ) as pool:
         for part, result in zip(parts, pool.map(task, parts), strict=True):
             results.append(result)
@@ -64,3 +65,9 @@ def run_chunks(
             if progress:
                 progress(done, len(items))
     return results
+
+
+def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
+    """Ctrl-C is the parent's to handle (it stops the pool); a worker that also took it would print a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)

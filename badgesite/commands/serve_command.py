@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 import webbrowser
+from collections.abc import Callable
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from types import FrameType
 
 import watchfiles
 
@@ -61,6 +64,7 @@ def run(arguments: argparse.Namespace) -> int:
     address = f"http://{host}:{port}{state.base_path}"
     stop = threading.Event()
     threading.Thread(target=server.serve_forever, name="badgesite-http", daemon=True).start()
+    previous_handler = signal.signal(signal.SIGINT, _interrupt_handler(stop))
     try:
         if arguments.host not in ("127.0.0.1", "localhost", "::1"):
             print(f"warning: listening on {arguments.host}: other computers can see your drafts", file=sys.stderr)
@@ -73,8 +77,20 @@ def run(arguments: argparse.Namespace) -> int:
     finally:
         stop.set()
         _stop_serving(server)
+        signal.signal(signal.SIGINT, previous_handler)
     print("stopped", flush=True)
     return EXIT_OK
+
+
+def _interrupt_handler(stop: threading.Event) -> Callable[[int, FrameType | None], None]:
+    """Ctrl-C sets the stop event before raising KeyboardInterrupt: when the interrupt lands inside the file
+    watcher's native code and is lost there, the watcher still sees the event within one step and returns."""
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+        raise KeyboardInterrupt
+
+    return interrupted
 
 
 def _stop_serving(server: ThreadingHTTPServer) -> None:
