@@ -24,6 +24,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 FEED_PATH = "feed.xml"
+FEED_ENTRIES = 100  # what feed readers show as new; older entries have long been read
 SITEMAP_PATH = "sitemap.xml"
 NOT_FOUND_PAGE = "404.html"
 SUMMARY_LENGTH = 280
@@ -132,12 +133,20 @@ def _shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
 
 
+def _badge_tag(badge: Badge) -> str:
+    return f"{badge.earned.year}:badges/{badge.id}"
+
+
+def _case_study_tag(study: CaseStudy) -> str:
+    return f"{study.date.year}:case-studies/{study.slug}"
+
+
 def _badge_entry(badge: Badge) -> _Entry:
     summary = markdown_text(badge.description) or (
         f"{badge.name}, issued by {badge.issuer.name} on {human_date(badge.earned)}."
     )
     return _Entry(
-        tag=f"{badge.earned.year}:badges/{badge.id}",
+        tag=_badge_tag(badge),
         title=f"Earned: {badge.name} from {badge.issuer.name}",
         page=badge.page,
         published=badge.earned,
@@ -149,7 +158,7 @@ def _badge_entry(badge: Badge) -> _Entry:
 
 def _case_study_entry(study: CaseStudy) -> _Entry:
     return _Entry(
-        tag=f"{study.date.year}:case-studies/{study.slug}",
+        tag=_case_study_tag(study),
         title=study.title,
         page=study.page,
         published=study.date,
@@ -166,7 +175,8 @@ def _text(parent: ET.Element, tag: str, text: str, attributes: dict[str, str] | 
 
 
 def atom_feed(site: Site) -> bytes | None:
-    """An Atom 1.0 feed of badges earned and case studies written, newest first; None without an absolute base.
+    """An Atom 1.0 feed of the newest FEED_ENTRIES badges earned and case studies written, newest first; None
+    without an absolute base. A feed says what is new; the whole portfolio is in sitemap.xml and resume.json.
 
     Entries are ordered by when the badge was earned or the case study dated; `updated` is later when a badge
     was reviewed since.
@@ -181,10 +191,15 @@ def atom_feed(site: Site) -> bytes | None:
     if base is None:
         return None
     host = (urlsplit(base).hostname or "localhost").lower()
-    entries = sorted(
-        [*map(_badge_entry, site.badges), *map(_case_study_entry, site.case_studies)],
-        key=lambda e: (-e.published.toordinal(), e.tag),
-    )
+    newest: list[tuple[dt.date, str, Badge | CaseStudy]] = sorted(
+        [
+            *((badge.earned, _badge_tag(badge), badge) for badge in site.badges),
+            *((study.date, _case_study_tag(study), study) for study in site.case_studies),
+        ],
+        key=lambda item: (-item[0].toordinal(), item[1]),
+    )[:FEED_ENTRIES]
+    entries = [_badge_entry(item) if isinstance(item, Badge) else _case_study_entry(item) for _, _, item in newest]
+    latest = max([*map(badge_date, site.badges), *(study.date for study in site.case_studies)], default=site.today)
     home = absolute_url(base, "")
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: site.language})
     _text(feed, "id", home)
@@ -192,7 +207,7 @@ def atom_feed(site: Site) -> bytes | None:
     subtitle = site.description or site.owner.headline
     if subtitle:
         _text(feed, "subtitle", subtitle)
-    _text(feed, "updated", _timestamp(max((e.updated for e in entries), default=site.today)))
+    _text(feed, "updated", _timestamp(latest))
     author = ET.SubElement(feed, "author")
     _text(author, "name", site.owner.name)
     _text(author, "uri", home)

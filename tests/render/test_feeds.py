@@ -167,3 +167,22 @@ def test_reviewing_a_badge_updates_its_entry_and_the_feed_but_not_its_place(smal
     cloud = feed.findall(f"{ATOM}entry")[2]
     assert cloud.findtext(f"{ATOM}published") == "2024-05-31T00:00:00Z"
     assert cloud.findtext(f"{ATOM}updated") == "2026-01-10T00:00:00Z"
+
+
+def test_the_feed_holds_the_newest_hundred_entries(small_site: Path) -> None:
+    """A team's feed with hundreds of badges stays a feed of what is new, not a second copy of the site."""
+    for day in range(1, 121):
+        earned = dt.date(2020, 1, 1) + dt.timedelta(days=day)
+        (small_site / "badges" / f"course-{day:03d}.yml").write_text(
+            f"name: Course {day}\nissuer: AWS\nearned: {earned.isoformat()}\n", encoding="utf-8"
+        )
+    feed = feed_of(build(small_site))
+    titles = [entry.findtext(f"{ATOM}title") for entry in feed.findall(f"{ATOM}entry")]
+    assert len(titles) == 100
+    assert titles[:3] == [
+        "Moving to EKS",
+        "Earned: Solutions Architect from Amazon Web Services",
+        "Earned: Cloud Practitioner from Amazon Web Services",
+    ]
+    assert titles[-1] == "Earned: Course 24 from Amazon Web Services"  # 3 newer + courses 120 down to 24
+    assert feed.findtext(f"{ATOM}updated") == "2025-03-01T00:00:00Z"
