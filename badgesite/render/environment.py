@@ -6,6 +6,7 @@ import jinja2
 from markupsafe import Markup
 
 from badgesite.cache import ContentCache
+from badgesite.render.badge_filter import level_skill_pairs
 from badgesite.render.dates import human_date, month_year
 from badgesite.render.fragments import Fragments
 from badgesite.render.links import Urls
@@ -47,6 +48,7 @@ def make_environment(
         theme=theme.settings,
         trajectory_svg=lambda site, rows: trajectory_svg(site, rows, urls),
         json_ld=jsonld_script,
+        level_skill_pairs=level_skill_pairs,
         fragment=fragments if fragments is not None else Fragments(),
     )
     return environment

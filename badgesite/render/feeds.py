@@ -191,13 +191,11 @@ def atom_feed(site: Site) -> bytes | None:
     if base is None:
         return None
     host = (urlsplit(base).hostname or "localhost").lower()
-    newest: list[tuple[dt.date, str, Badge | CaseStudy]] = sorted(
-        [
-            *((badge.earned, _badge_tag(badge), badge) for badge in site.badges),
-            *((study.date, _case_study_tag(study), study) for study in site.case_studies),
-        ],
-        key=lambda item: (-item[0].toordinal(), item[1]),
-    )[:FEED_ENTRIES]
+    items: list[tuple[dt.date, str, Badge | CaseStudy]] = [
+        *((badge.earned, _badge_tag(badge), badge) for badge in site.badges),
+        *((study.date, _case_study_tag(study), study) for study in site.case_studies),
+    ]
+    newest = sorted(items, key=lambda item: (-item[0].toordinal(), item[1]))[:FEED_ENTRIES]
     entries = [_badge_entry(item) if isinstance(item, Badge) else _case_study_entry(item) for _, _, item in newest]
     latest = max([*map(badge_date, site.badges), *(study.date for study in site.case_studies)], default=site.today)
     home = absolute_url(base, "")
