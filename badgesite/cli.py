@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import sys
 import time
@@ -14,6 +15,10 @@ from badgesite import __version__
 from badgesite.problems import SiteError, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# A build keeps hundreds of thousands of long-lived objects (documents, model, pages) and makes little cyclic
+# garbage; at CPython's default thresholds the collector walks them again and again (a fifth of a 5,000-badge
+# site's load and model time). Collecting on 50,000 new objects instead of 700 costs no measurable memory.
+GC_THRESHOLDS = (50_000, 20, 100)
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -81,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `badgesite` console script."""
     parser = _parser()
     arguments = parser.parse_args(argv)
+    gc.set_threshold(*GC_THRESHOLDS)
     started = time.perf_counter()
     try:
         return int(arguments.handler(arguments))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +11,7 @@ from badgesite.slugs import slugify
 
 def normal_spacing(text: str) -> str:
     """Collapse runs of white space: `AWS  Certified` and `AWS Certified` are one name."""
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())  # split() breaks on exactly what `\s` matches, and is faster
 
 
 @dataclass(frozen=True, slots=True)
