@@ -35,7 +35,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         description="Build the site, serve it on http://127.0.0.1:PORT/ under the configured base path, watch the "
         "site folder and the theme, rebuild on change and reload open browser tabs. When an edit breaks "
         "the build, the problems show in the terminal and in the browser while the last good site stays "
-        "served. Ctrl-C stops.",
+        "served. Ctrl-C stops (once a rebuild in progress ends; a second Ctrl-C stops at once).",
         example="badgesite serve my-portfolio --port 8000 --open",
         handler=run,
     )
@@ -83,12 +83,15 @@ def run(arguments: argparse.Namespace) -> int:
 
 
 def _interrupt_handler(stop: threading.Event) -> Callable[[int, FrameType | None], None]:
-    """Ctrl-C sets the stop event before raising KeyboardInterrupt: when the interrupt lands inside the file
-    watcher's native code and is lost there, the watcher still sees the event within one step and returns."""
+    """Ctrl-C sets the stop event, which the file watcher checks every step: serve ends after the rebuild in
+    progress, if any. A KeyboardInterrupt raised into watchfiles' native loop was sometimes lost there (serve
+    kept running) or resurfaced at exit (killed by SIGINT after printing "stopped"). A second Ctrl-C stops
+    at once."""
 
     def interrupted(signum: int, frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
         stop.set()
-        raise KeyboardInterrupt
 
     return interrupted
 
