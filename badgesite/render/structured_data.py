@@ -6,6 +6,7 @@ absolute when base_url is, root-relative otherwise (search engines resolve those
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,8 +75,15 @@ def _person(site: Site) -> dict[str, Any]:
 
 
 def _credential(site: Site, badge: Badge) -> dict[str, Any]:
-    """One badge as a schema.org EducationalOccupationalCredential."""
-    urls = _urls(site)
+    """One badge as a schema.org EducationalOccupationalCredential (shared: callers must not change it)."""
+    return _credential_at(badge, site.base_path, site.absolute_base)
+
+
+@functools.lru_cache(maxsize=16384)
+def _credential_at(badge: Badge, base_path: str, absolute_base: str | None) -> dict[str, Any]:
+    """Made once per badge and base: the home page lists every badge's credential again, and `serve`
+    renders the home page after every badge edit."""
+    urls = Urls(base_path, absolute_base)
     return _compact(
         {
             "@type": "EducationalOccupationalCredential",
