@@ -10,8 +10,8 @@ tree a full build makes (tests compare them after a series of edits).
 
 from __future__ import annotations
 
+import itertools
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -258,10 +258,16 @@ class LiveBuild:
                 return 0
         except OSError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
+        # Not mkstemp: its files are private (0600), and a served folder someone later copies to a web server
+        # must hold files with the same permissions a build gives them (the umask's).
+        temporary = target.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{target.name}"
+        try:
+            with open(temporary, "xb") as stream:
+                stream.write(content)
+            os.replace(temporary, target)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
         return 1
 
     def _remove(self, gone: set[str]) -> int:
@@ -276,6 +282,7 @@ class LiveBuild:
 
 
 ANY = frozenset({EVERY_TEMPLATE})
+_TEMPORARY_NUMBERS = itertools.count()
 
 
 def _touches(sources: tuple[str, ...], changed: set[str]) -> bool:

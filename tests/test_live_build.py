@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -63,6 +64,8 @@ def test_incremental_rebuilds_equal_a_full_build_after_a_series_of_edits(copy: P
     reference.pop(".badgesite-output")
     assert sorted(live_tree) == sorted(reference)
     assert [path for path in live_tree if live_tree[path] != reference[path]] == []
+    modes = {stat.S_IMODE((tmp_path / "full" / path).stat().st_mode) for path in reference}
+    assert {stat.S_IMODE((output / path).stat().st_mode) for path in live_tree} == modes, "same permissions"
 
 
 def test_a_broken_edit_keeps_the_output_and_fixing_it_recovers(copy: Path, tmp_path: Path) -> None:
