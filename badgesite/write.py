@@ -7,6 +7,7 @@ A failed or interrupted build leaves the previous output whole, and a folder bad
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -79,7 +80,7 @@ class Staging:
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
         _remove_leftovers(self.output)
-        self.folder = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.tmp-", dir=self.output.parent))
+        self.folder = _fresh_folder(self.output.parent, f".{self.output.name}.tmp-")
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         self.written: set[str] = set()
         self.committed = False
@@ -115,6 +116,18 @@ def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Pa
         for relative in sorted(files):
             staging.write(relative, files[relative])
         staging.commit()
+
+
+def _fresh_folder(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named folder with the umask's permissions: mkdtemp's are private (0700), and the
+    staging folder becomes the output that a web server must be able to read."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(6)}"
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,13 @@ def test_leftovers_of_an_interrupted_build_are_cleaned(tmp_path: Path) -> None:
     (leftover / MARKER).write_text("x")
     write_output(out, {"index.html": b"x"}, site_root=site)
     assert not leftover.exists()
+
+
+def test_the_output_folder_gets_the_same_permissions_as_any_new_folder(tmp_path: Path) -> None:
+    """Not a private 0700 temporary folder: a web server serving a copy of the output must read it."""
+    output, site = tmp_path / "_site", tmp_path / "site"
+    site.mkdir()
+    write_output(output, {"index.html": b"<p>hi</p>"}, site_root=site)
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    assert stat.S_IMODE(output.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
