@@ -10,7 +10,6 @@ from .model import Alignment, Credential, EvidenceItem, Format, Recipient, Versi
 from .payload import parse_payload
 from .png import BADGE_KEYWORDS, PngBadge, bake_png, find_png_badge, read_png_payload
 from .recipient import hash_identity, is_email_recipient, recipient_matches
-from .signature import embedded_jwk, verify_jws
 from .svg import OB2_NAMESPACE, OB3_NAMESPACE, SvgBadge, find_svg_badge, read_svg_payload
 from .svg_bake import bake_svg
 
@@ -48,3 +47,12 @@ __all__ = [
     "sniff_image_format",
     "verify_jws",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Signature checks load joserfc and cryptography (~45 ms): only when a token is actually checked."""
+    if name in ("embedded_jwk", "verify_jws"):
+        from . import signature
+
+        return getattr(signature, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
