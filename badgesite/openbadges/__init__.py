@@ -3,6 +3,8 @@
 A standalone library: it imports nothing else of badgesite, only the standard library, defusedxml and joserfc.
 """
 
+from typing import Any
+
 from .baked import Baked, ImageFormat, bake, read_baked, sniff_image_format
 from .checks import Check, Status, check_credential
 from .errors import OpenBadgesError
@@ -49,7 +51,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> Any:
     """Signature checks load joserfc and cryptography (~45 ms): only when a token is actually checked."""
     if name in ("embedded_jwk", "verify_jws"):
         from . import signature
