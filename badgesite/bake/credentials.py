@@ -114,7 +114,8 @@ class OpenBadgesBaker(Baker):
         return (found.payload, found.version) if found else None
 
     def bake(self, image: bytes, payload: str, version: str) -> bytes:
-        return openbadges.bake(image, payload, version="3.0" if version == "3.0" else "2.0")
+        # replace_all: a published image carries the badge's own credential and nothing an earlier issuer baked
+        return openbadges.bake(image, payload, version="3.0" if version == "3.0" else "2.0", replace_all=True)
 
     def is_baked_with(self, image: bytes, payload: str) -> bool:
         try:

@@ -74,8 +74,9 @@ def read_baked(data: bytes) -> Baked | None:
     raise OpenBadgesError("not a badge image: expected a PNG or an SVG file")
 
 
-def bake(image: bytes, payload: str, *, version: str) -> bytes:
-    """Bake ``payload`` into a PNG or SVG, under the keyword or element that ``version`` calls for."""
+def bake(image: bytes, payload: str, *, version: str, replace_all: bool = False) -> bytes:
+    """Bake ``payload`` into a PNG or SVG, under the keyword or element that ``version`` calls for; with
+    ``replace_all``, any badge data of the other version goes too."""
     if version not in ("1.0", "2.0", "3.0"):
         raise OpenBadgesError(f"cannot bake Open Badges version {version!r}: expected 1.0, 2.0 or 3.0")
     credential = parse_payload(payload)
@@ -87,7 +88,7 @@ def bake(image: bytes, payload: str, *, version: str) -> bytes:
     image_format = sniff_image_format(image)
     if image_format == "png":
         keyword = "openbadgecredential" if version == "3.0" else "openbadges"
-        return bake_png(image, payload, keyword=keyword)
+        return bake_png(image, payload, keyword=keyword, replace_all=replace_all)
     if image_format == "svg":
-        return bake_svg(image, payload, version=version)
+        return bake_svg(image, payload, version=version, replace_all=replace_all)
     raise OpenBadgesError("cannot bake: the image is neither a PNG nor an SVG file")

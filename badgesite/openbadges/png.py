@@ -111,15 +111,18 @@ def read_png_payload(png: bytes) -> tuple[str, str] | None:
     return None if badge is None else (badge.keyword, badge.text)
 
 
-def bake_png(png: bytes, payload: str, *, keyword: str) -> bytes:
-    """Write one uncompressed iTXt chunk right after IHDR, dropping earlier chunks with that keyword."""
+def bake_png(png: bytes, payload: str, *, keyword: str, replace_all: bool = False) -> bytes:
+    """Write one uncompressed iTXt chunk right after IHDR, dropping earlier chunks with that keyword; with
+    ``replace_all``, badge chunks of the other keyword too (one credential per image, never an old OB 2.0
+    assertion beside a new OB 3.0 credential)."""
     if keyword not in BADGE_KEYWORDS:
         raise OpenBadgesError(f"cannot bake under keyword {keyword!r}: expected one of {', '.join(BADGE_KEYWORDS)}")
     text = _encode_payload(payload)
     chunks, trailer = split_chunks(png)
     header = keyword.encode("latin-1") + b"\x00" + b"\x00\x00" + b"\x00" + b"\x00"
     badge_chunk = make_chunk(b"iTXt", header + text)
-    kept = [chunk.raw for chunk in chunks[1:] if _badge_keyword(chunk) != keyword]
+    dropped = set(BADGE_KEYWORDS) if replace_all else {keyword}
+    kept = [chunk.raw for chunk in chunks[1:] if _badge_keyword(chunk) not in dropped]
     return b"".join([PNG_SIGNATURE, chunks[0].raw, badge_chunk, *kept, trailer])
 
 

@@ -22,10 +22,11 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 )
 
 
-def bake_svg(svg: bytes, payload: str, *, version: str) -> bytes:
+def bake_svg(svg: bytes, payload: str, *, version: str, replace_all: bool = False) -> bytes:
     """Make ``<openbadges:assertion>`` (OB 1/2) or ``<openbadges:credential>`` (OB 3) the root's first child.
 
-    Existing elements of that kind (any prefix) are removed, whole line and all; nothing else changes,
+    Existing elements of that kind (any prefix; with ``replace_all``, of both kinds) are removed, whole line
+    and all; nothing else changes,
     except an ``xmlns:openbadges`` declaration added to the root when the prefix is still free.
     """
     namespace = _namespace_for(version)
@@ -36,7 +37,8 @@ def bake_svg(svg: bytes, payload: str, *, version: str) -> bytes:
     local = BADGE_ELEMENTS[namespace]
     bound = root.namespaces.get(PREFIX)
     markup = _element_markup(payload, namespace, local, declare_here=bound not in (None, namespace))
-    edits = [(start, end, b"") for start, end in _removals(svg, spans, namespace, local)]
+    removed: set[tuple[str, str]] = set(BADGE_ELEMENTS.items()) if replace_all else {(namespace, local)}
+    edits = [(start, end, b"") for start, end in _removals(svg, spans, removed)]
     if bound is None:
         declaration = f' xmlns:{PREFIX}="{namespace}"'.encode(encoding)
         closer = 2 if root.self_closing else 1
@@ -121,11 +123,11 @@ def _cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
-def _removals(svg: bytes, spans: list[ElementSpan], namespace: str, local: str) -> list[tuple[int, int]]:
+def _removals(svg: bytes, spans: list[ElementSpan], removed: set[tuple[str, str]]) -> list[tuple[int, int]]:
     """Spans of the old badge elements, widened to their whole line when they stand alone on it."""
     removals: list[tuple[int, int]] = []
     for span in sorted(spans, key=lambda span: span.start):
-        if (span.namespace, span.local) != (namespace, local):
+        if (span.namespace, span.local) not in removed:
             continue
         if removals and span.start < removals[-1][1]:
             continue  # nested inside one already removed
