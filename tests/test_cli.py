@@ -61,3 +61,19 @@ def test_an_internal_error_is_a_short_message_not_a_traceback(small_site: Path) 
     result = run_cli("build", small_site)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("javascript:alert(1)", "expected a URL starting with http:// or https://"),
+        ("ftp://example.org/", "expected a URL starting with http:// or https://"),
+        ("https://example.org/?q=1", "cannot have a query"),
+        ("https://example.org/#top", "cannot have a query (?…) or a fragment"),
+    ],
+)
+def test_base_url_on_the_command_line_follows_the_config_rule(small_site: Path, base_url: str, expected: str) -> None:
+    result = run_cli("build", small_site, "--base-url", base_url)
+    assert result.returncode == 2
+    assert expected in result.stderr
+    assert not (small_site / "_site").exists()

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from badgesite.build import BuildOptions, BuildResult, build
 from badgesite.cli import EXIT_OK, add_command, default_today, iso_date, site_folder
+from badgesite.validate.kinds import Invalid
+from badgesite.validate.schemas import normal_base_url
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,7 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="the site folder (default: the current folder)",
     )
     command.add_argument("-o", "--output", type=Path, help="output folder (default: SITE/_site)")
-    command.add_argument("--base-url", help="override base_url from badgesite.yml")
+    command.add_argument("--base-url", type=base_url, help="override base_url from badgesite.yml")
     command.add_argument("--drafts", action="store_true", help="include badges and pages marked draft: true")
     command.add_argument(
         "--today",
@@ -57,8 +59,6 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     base_url = arguments.base_url
-    if base_url is not None and not base_url.endswith("/"):
-        base_url += "/"
     options = BuildOptions(
         site_root=arguments.site,
         output=arguments.output,
@@ -111,3 +111,11 @@ def _progress_bar() -> Callable[[int, int], None] | None:
         )
 
     return show
+
+
+def base_url(text: str) -> str:
+    """argparse type for --base-url: the same rule as `base_url:` in badgesite.yml."""
+    try:
+        return normal_base_url(text)
+    except Invalid as error:
+        raise argparse.ArgumentTypeError(f"{error.message} ({error.hint})" if error.hint else error.message) from None

@@ -35,11 +35,17 @@ class BaseUrl(Text):
     type_name = "URL"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
-        text = super().check(value, key_path, context)
-        if text.startswith("/"):
-            return text if text.endswith("/") else text + "/"
+        return normal_base_url(super().check(value, key_path, context))
+
+
+def normal_base_url(text: str) -> str:
+    """The base URL ending in `/`; raises Invalid unless it is http(s) or a bare path, without query or
+    fragment (every page URL is appended to it). `--base-url` goes through here too."""
+    if not text.startswith("/"):
         check_url(text, ("http", "https"))
-        return text if text.endswith("/") else text + "/"
+    if "?" in text or "#" in text:
+        raise Invalid("a base URL cannot have a query (?…) or a fragment (#…)", "use the address of the site's folder")
+    return text if text.endswith("/") else text + "/"
 
 
 class KeyMaterial(Text):
