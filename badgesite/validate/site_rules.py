@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -104,9 +105,22 @@ def _evidence(site: CheckedSite) -> Iterator[Problem]:
         written = item.document.data.get("evidence") if isinstance(item.document.data, dict) else None
         if not isinstance(written, list):
             continue
+        published: dict[str, tuple[int, str]] = {}  # evidence/<name> -> (index, file) of its first claim
         for index, evidence in enumerate(written):
             if not isinstance(evidence, dict):
                 continue
+            file = evidence.get("file")
+            if isinstance(file, str) and not evidence.get("url"):
+                name = posixpath.basename(file)
+                first = published.setdefault(name, (index, file))
+                if first[1] != file:
+                    yield _problem(
+                        item,
+                        ("evidence", index, "file"),
+                        f"publishes as evidence/{name}, as evidence[{first[0]}] ({first[1]}) does: "
+                        "one would overwrite the other",
+                        "rename one of the two files",
+                    )
             if not evidence.get("url") and not evidence.get("file"):
                 yield _problem(
                     item,
