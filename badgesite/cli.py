@@ -13,6 +13,7 @@ from pathlib import Path
 
 from badgesite import __version__
 from badgesite.problems import SiteError, summary
+from badgesite.validate.kinds import EARLIEST_DATE, LATEST_DATE
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # A build keeps hundreds of thousands of long-lived objects (documents, model, pages) and makes little cyclic
@@ -25,9 +26,12 @@ Handler = Callable[[argparse.Namespace], int]
 def iso_date(text: str) -> dt.date:
     """argparse type for --today and --since."""
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f'expected a date like 2026-05-31, got "{text}"') from None
+    if not EARLIEST_DATE <= date <= LATEST_DATE:  # date arithmetic (expiry windows, review intervals) must fit
+        raise argparse.ArgumentTypeError(f"expected a date between {EARLIEST_DATE} and {LATEST_DATE}, got {date}")
+    return date
 
 
 def default_today() -> dt.date:

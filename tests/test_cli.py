@@ -77,3 +77,10 @@ def test_base_url_on_the_command_line_follows_the_config_rule(small_site: Path, 
     assert result.returncode == 2
     assert expected in result.stderr
     assert not (small_site / "_site").exists()
+
+
+@pytest.mark.parametrize("command", ["build", "check", "review"])
+def test_a_today_far_outside_the_calendar_is_wrong_usage_not_an_internal_error(small_site: Path, command: str) -> None:
+    result = run_cli(command, small_site, "--today", "9999-12-31")
+    assert result.returncode == 2
+    assert "expected a date between 1900-01-01 and 2999-12-31" in result.stderr

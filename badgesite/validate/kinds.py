@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -110,20 +111,26 @@ class Email(Text):
         return text.lower()
 
 
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+
+
 class Date(Kind):
     type_name = "date (YYYY-MM-DD)"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> dt.date:
+        date: dt.date | None = None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise Invalid(f"expected a date like 2024-05-31, got {shown(value)}")
+            date = value.date()
+        elif isinstance(value, dt.date):
+            date = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                date = dt.date.fromisoformat(value.strip())
+        if date is None:
+            raise Invalid(f"expected a date like 2024-05-31, got {shown(value)}")
+        if not EARLIEST_DATE <= date <= LATEST_DATE:  # expiry windows and review intervals are added to dates
+            raise Invalid(f"expected a date between {EARLIEST_DATE} and {LATEST_DATE}, got {date}")
+        return date
 
 
 class Boolean(Kind):
@@ -138,6 +145,7 @@ class Boolean(Kind):
 @dataclass(frozen=True)
 class Integer(Kind):
     minimum: int = 0
+    maximum: int | None = None
     type_name = "whole number"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> int:
@@ -145,6 +153,8 @@ class Integer(Kind):
             raise Invalid(f"expected a whole number, got {shown(value)}")
         if value < self.minimum:
             raise Invalid(f"expected a number of at least {self.minimum}, got {value}")
+        if self.maximum is not None and value > self.maximum:
+            raise Invalid(f"expected a number of at most {self.maximum}, got {value}")
         return value
 
 

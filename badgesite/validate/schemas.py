@@ -209,13 +209,13 @@ CHECKS = Record(
     (
         Field(
             "expiry_warning_days",
-            Integer(minimum=0),
+            Integer(minimum=0, maximum=36500),
             "Warn this many days before a badge expires.",
             default=60,
         ),
         Field(
             "review_interval_days",
-            Integer(minimum=1),
+            Integer(minimum=1, maximum=36500),
             "A badge's `reviewed:` older than this is stale.",
             default=90,
         ),
