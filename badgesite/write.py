@@ -22,6 +22,9 @@ MARKER_TEXT = b"This folder is made by badgesite and replaced on every build. Do
 OutputFile = bytes | Path
 
 
+SOURCE_FOLDERS = frozenset({"badges", "case-studies", "pages", "assets", "templates", "themes"})
+
+
 def check_output_folder(output: Path, site_root: Path) -> None:
     """Refuse outputs that could destroy a user's files: the site itself, its parents, foreign folders."""
     resolved, root = output.resolve(), site_root.resolve()
@@ -32,6 +35,17 @@ def check_output_folder(output: Path, site_root: Path) -> None:
                     path=str(output),
                     message="refusing to write the site into its own source folder or a folder that contains it",
                     hint="use the default _site or -o NEW_FOLDER",
+                )
+            ]
+        )
+    if resolved.is_relative_to(root) and resolved.relative_to(root).parts[0] in SOURCE_FOLDERS:
+        raise SiteError(
+            [
+                Problem(
+                    path=str(output),
+                    message=f"refusing to write the site inside {resolved.relative_to(root).parts[0]}/: "
+                    "the next build would read its own output as site files",
+                    hint="use the default _site or a folder outside the site's source folders",
                 )
             ]
         )

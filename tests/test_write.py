@@ -72,3 +72,14 @@ def test_the_output_folder_gets_the_same_permissions_as_any_new_folder(tmp_path:
     reference = tmp_path / "reference"
     reference.mkdir()
     assert stat.S_IMODE(output.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
+
+
+@pytest.mark.parametrize("inside", ["assets/out", "badges/site", "pages"])
+def test_refuses_an_output_inside_a_source_folder(tmp_path: Path, inside: str) -> None:
+    """Else the next build would publish the previous output again, under assets/out/."""
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    with pytest.raises(SiteError) as raised:
+        write_output(site / inside, {"index.html": b"x"}, site_root=site)
+    assert "the next build would read its own output" in raised.value.problems[0].message
+    assert not (site / inside / "index.html").exists()
