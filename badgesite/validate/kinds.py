@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -164,6 +165,8 @@ class Number(Kind):
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> float | int:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise Invalid(f"expected a number, got {shown(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Invalid(f"expected a finite number, got {value}", "YAML reads .inf and .nan as numbers")
         return value
 
 
@@ -175,6 +178,8 @@ class Scalar(Kind):
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str | int | float:
         if value is None or isinstance(value, bool | dict | list):
             raise Invalid(f"expected a number or text, got {shown(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Invalid(f"expected a finite number, got {value}", "YAML reads .inf and .nan as numbers; quote text")
         return value if isinstance(value, int | float) else str(value)
 
 
