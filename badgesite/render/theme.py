@@ -11,6 +11,7 @@ import yaml
 from badgesite.problems import Problem, SiteError
 
 MAX_EXTENDS_DEPTH = 8
+PIXEL_SETTINGS = {"badge_image_size": (16, 4096), "card_image_size": (16, 4096)}  # settings Python reads too
 
 
 def bundled_themes_dir() -> Path:
@@ -152,4 +153,22 @@ def _read_settings(folder: Path, site_root: Path) -> dict[str, object]:
         raise SiteError([Problem(path=shown, message=f"cannot read the theme settings: {error}")]) from None
     if not isinstance(data, dict):
         raise SiteError([Problem(path=str(path), message="theme.yml must be a mapping")])
+    shown = path.relative_to(site_root).as_posix() if path.is_relative_to(site_root) else str(path)
+    problems = [
+        Problem(
+            path=shown,
+            field=key,
+            message=f"expected a whole number of pixels from {low} to {high}, got {data[key]!r}",
+            hint="badge images and cards are drawn at this size",
+        )
+        for key, (low, high) in PIXEL_SETTINGS.items()
+        if key in data
+        and (isinstance(data[key], bool) or not isinstance(data[key], int) or not low <= data[key] <= high)
+    ]
+    if problems:
+        raise SiteError(problems)
     return data
+
+
+def _whole_number_within(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
