@@ -84,3 +84,15 @@ def test_a_today_far_outside_the_calendar_is_wrong_usage_not_an_internal_error(s
     result = run_cli(command, small_site, "--today", "9999-12-31")
     assert result.returncode == 2
     assert "expected a date between 1900-01-01 and 2999-12-31" in result.stderr
+
+
+def test_evidence_given_as_a_plain_url_is_a_link_titled_with_it(small_site: Path) -> None:
+    """docs/reference.md: a plain string is taken as the evidence's url and title."""
+    (small_site / "badges" / "linked.yml").write_text(
+        "name: Linked\nissuer: AWS\nearned: 2024-05-31\nevidence: [https://example.org/work?x=1&y=2]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    page = (small_site / "_site" / "badges" / "linked" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://example.org/work?x=1&amp;y=2">https://example.org/work?x=1&amp;y=2</a>' in page

@@ -305,11 +305,12 @@ class Record(Kind):
     fields: tuple[Field, ...]
     doc: str = ""
     shorthand: str | None = field(default=None)
+    shorthand_also: tuple[str, ...] = field(default=())  # further fields a plain string fills (a link's title)
     type_name = "mapping"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> dict[str, Any]:
         if isinstance(value, str) and self.shorthand:
-            value = {self.shorthand: value}
+            value = {name: value for name in (self.shorthand, *self.shorthand_also)}
         if not isinstance(value, dict):
             raise Invalid(
                 f"expected a mapping of {self.title} fields, got {shown(value)}",

@@ -76,7 +76,8 @@ def reference() -> str:
             if name in seen:
                 continue
             seen.add(name)
-            shorthand = f" A plain string is taken as its `{inner.shorthand}`." if inner.shorthand else ""
+            filled = " and ".join(f"`{name}`" for name in (inner.shorthand, *inner.shorthand_also))
+            shorthand = f" A plain string is taken as its {filled}." if inner.shorthand else ""
             heading = f"### `{name}` entries" if is_list else f"### `{name}`"
             what = f"Each entry of `{name}` has these fields." if is_list else f"`{name}` has these fields."
             lines += ["", heading, "", what + shorthand, ""]

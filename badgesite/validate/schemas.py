@@ -275,6 +275,7 @@ EVIDENCE = Record(
         Field("narrative", Markdown(), "What it shows."),
     ),
     shorthand="url",
+    shorthand_also=("title",),
 )
 
 ALIGNMENT = Record(
