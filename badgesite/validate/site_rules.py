@@ -179,7 +179,9 @@ def _references(site: CheckedSite) -> Iterator[Problem]:
 
 def _vocabulary(site: CheckedSite) -> Iterator[Problem]:
     """Alignments name framework codes; stages and targets name levels and collections."""
-    frameworks = {f["id"]: {c["code"] for c in f["codes"]} for f in site.config.values["frameworks"]}
+    frameworks: dict[str, set[str]] = {}
+    for declared in site.config.values["frameworks"]:  # a repeated id is its own problem: judge by the first
+        frameworks.setdefault(declared["id"], {c["code"] for c in declared["codes"]})
     for item in site.badges:
         for index, alignment in enumerate(item.values["alignment"]):
             framework, code = alignment["framework"], alignment["code"]
@@ -262,6 +264,7 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
                         "an alias can map to one canonical name only",
                     )
                 owners.setdefault(key, (entry["name"], key_path))
+    yield from _framework_ids(site)
     grouped: dict[str, list[str]] = defaultdict(list)
     for level in site.config.values["levels"]:
         grouped[str(level).lower()].append(str(level))
@@ -273,3 +276,27 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
                 f"level {q(key)} is listed {len(spelled)} times",
                 "list each level once",
             )
+
+
+def _framework_ids(site: CheckedSite) -> Iterator[Problem]:
+    """A framework id, and a code within one framework, name one thing: a second would silently replace it."""
+    seen: dict[str, int] = {}
+    for index, framework in enumerate(site.config.values["frameworks"]):
+        first = seen.setdefault(framework["id"], index)
+        if first != index:
+            yield _problem(
+                site.config,
+                ("frameworks", index, "id"),
+                f"framework id {q(framework['id'])} is already used by frameworks[{first}]",
+                "give each framework its own id, or merge their codes into one",
+            )
+        codes: dict[str, int] = {}
+        for position, code in enumerate(framework["codes"]):
+            earlier = codes.setdefault(code["code"], position)
+            if earlier != position:
+                yield _problem(
+                    site.config,
+                    ("frameworks", index, "codes", position, "code"),
+                    f"code {q(code['code'])} is listed twice in {q(framework['id'])} (first as codes[{earlier}])",
+                    "list each code once",
+                )
