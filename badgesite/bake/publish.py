@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from badgesite.bake.images import ImageProblem, inspect, placeholder_png, to_png
+from badgesite.bake.svg_safety import refuse_active_svg
 from badgesite.model import Site
 from badgesite.model.types import Badge
 from badgesite.problems import Problem
@@ -77,6 +78,7 @@ def _publish_one(badge: Badge, root: Path, size: int, baker: Baker, sources: Map
     if badge.image_url.endswith(".svg"):
         if len(data) > MAX_SVG_BYTES:
             raise ImageProblem(f"SVG is larger than {MAX_SVG_BYTES // 1024 // 1024} MiB")
+        refuse_active_svg(data)
         if payload and not baker.is_baked_with(data, payload[0]):
             data = baker.bake(data, *payload)
         return PublishedImage(path=badge.image_url, generated=False, baked=bool(payload), data=data)
