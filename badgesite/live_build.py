@@ -271,8 +271,18 @@ class LiveBuild:
         return 1
 
     def _remove(self, gone: set[str]) -> int:
+        """Delete outputs no longer made, and the folders they leave empty (a deleted badge's page folder)."""
+        root = self.options.output_folder
         for relative in gone:
-            output_target(self.options.output_folder, relative).unlink(missing_ok=True)
+            target = output_target(root, relative)
+            target.unlink(missing_ok=True)
+            for folder in target.parents:
+                if folder == root or not folder.is_relative_to(root):
+                    break
+                try:
+                    folder.rmdir()  # only succeeds when empty
+                except OSError:
+                    break
         return len(gone)
 
     def _relative(self, path: Path) -> str:
