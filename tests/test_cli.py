@@ -96,3 +96,19 @@ def test_evidence_given_as_a_plain_url_is_a_link_titled_with_it(small_site: Path
     assert result.returncode == 0, result.stderr
     page = (small_site / "_site" / "badges" / "linked" / "index.html").read_text(encoding="utf-8")
     assert '<a href="https://example.org/work?x=1&amp;y=2">https://example.org/work?x=1&amp;y=2</a>' in page
+
+
+def test_two_skills_sharing_a_page_are_named_in_the_problem(small_site: Path) -> None:
+    config = small_site / "badgesite.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("skills:\n", "skills:\n  - name: C++\n"), encoding="utf-8"
+    )
+    (small_site / "badges" / "cpp.yml").write_text(
+        "name: Modern C++\nissuer: AWS\nearned: 2024-05-31\nskills: [C++]\n", encoding="utf-8"
+    )
+    (small_site / "badges" / "csharp.yml").write_text(
+        "name: C# basics\nissuer: AWS\nearned: 2024-05-31\nskills: [C#]\n", encoding="utf-8"
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 1
+    assert 'skill "C++" and skill "C#" both make skills/c/index.html' in result.stderr

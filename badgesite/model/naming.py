@@ -14,27 +14,43 @@ def normal_spacing(text: str) -> str:
     return " ".join(text.split())  # split() breaks on exactly what `\s` matches, and is faster
 
 
+# Punctuation that never tells two names apart: `Example-Foundation.` is `Example Foundation`, `e.c.a.` is
+# `ECA`. Not `+`, `#` or `&`: `C++` and `C#` are different skills.
+_IGNORABLE = str.maketrans("", "", " \t-_.,;:!?'’\"()/")
+
+
+def loose_spelling(text: str) -> str:
+    """A name without case, spacing and ignorable punctuation, for matching configured names."""
+    return text.casefold().translate(_IGNORABLE)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Canonical names with their aliases; lookups ignore case and spacing."""
+    """Canonical names with their aliases; lookups ignore case, spacing and ignorable punctuation."""
 
     canonical: Mapping[str, str]  # casefolded spelling -> canonical name
     entries: Mapping[str, Mapping[str, Any]]  # canonical name -> config entry
+    loose: Mapping[str, str]  # loose_spelling -> canonical name (first configured wins)
 
     @classmethod
     def from_config(cls, entries: Iterable[Mapping[str, Any]]) -> Vocabulary:
         canonical: dict[str, str] = {}
+        loose: dict[str, str] = {}
         by_name: dict[str, Mapping[str, Any]] = {}
         for entry in entries:
             name = normal_spacing(entry["name"])
             by_name[name] = entry
             for spelling in (name, *entry.get("aliases", ())):
                 canonical.setdefault(normal_spacing(spelling).casefold(), name)
-        return cls(canonical=canonical, entries=by_name)
+                loose.setdefault(loose_spelling(spelling), name)
+        return cls(canonical=canonical, entries=by_name, loose=loose)
 
     def lookup(self, written: str) -> str | None:
         """The canonical name for a spelling, or None when the config does not know it."""
-        return self.canonical.get(normal_spacing(written).casefold())
+        found = self.canonical.get(normal_spacing(written).casefold())
+        if found is None and (key := loose_spelling(written)):
+            found = self.loose.get(key)
+        return found
 
     def name_for(self, written: str, first_seen: dict[str, str]) -> str:
         """Canonical name; an unknown name is kept as first spelled, so `aws`, `AWS` and `A.W.S.` still meet."""

@@ -31,13 +31,14 @@ def claim_outputs(specs: Iterable[PageSpec]) -> list[Problem]:
     problems: list[Problem] = []
     claimed: dict[str, str] = {}
     for spec in specs:
-        owner = spec.meta.source or spec.meta.url or "home page"
+        # issuer and skill pages have no source file: their names tell the two spellings apart
+        owner = spec.meta.source or (f'{spec.meta.kind} "{spec.meta.title}"' if spec.meta.url else "home page")
         if spec.output in claimed:
             problems.append(
                 Problem(
                     path=spec.meta.source or spec.output,
                     message=f"{owner} and {claimed[spec.output]} both make {spec.output}",
-                    hint="rename one of them",
+                    hint="rename one of them, or, if they are one thing, make one spelling an alias of the other",
                 )
             )
         else:

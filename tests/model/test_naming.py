@@ -42,3 +42,16 @@ def test_unknown_names_differing_only_in_punctuation_meet() -> None:
     first_seen: dict[str, str] = {}
     assert vocabulary.name_for("Linux Foundation", first_seen) == "Linux Foundation"
     assert vocabulary.name_for("Linux-Foundation", first_seen) == "Linux Foundation"
+
+
+def test_configured_names_and_aliases_match_whatever_the_punctuation() -> None:
+    """README: lookups ignore case, spacing and punctuation, for configured names too."""
+    vocabulary = Vocabulary.from_config(
+        [{"name": "Example Foundation"}, {"name": "Example Cloud Academy", "aliases": ["ECA"]}, {"name": "C++"}]
+    )
+    first_seen: dict[str, str] = {}
+    assert vocabulary.name_for("Example Foundation.", first_seen) == "Example Foundation"
+    assert vocabulary.name_for("example-foundation", first_seen) == "Example Foundation"
+    assert vocabulary.name_for("e.c.a.", first_seen) == "Example Cloud Academy"
+    assert vocabulary.name_for("c++", first_seen) == "C++"
+    assert vocabulary.name_for("C#", first_seen) == "C#", "a different skill, not C++ with other punctuation"
