@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
 from badgesite.bake.social import make_cards, plan_cards
@@ -23,7 +24,7 @@ from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
-from badgesite.validate import ValidationMemo, validate_site
+from badgesite.validate import ValidationMemo, validate_site_collecting
 from badgesite.workers import Progress, run_chunks
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
@@ -170,7 +171,9 @@ def prepare(
     timings = {} if timings is None else timings
     root = options.site_root
     sources = _timed(timings, "load", lambda: read_site(root, skip=(options.output_folder,), cache=documents))
-    checked = _timed(timings, "validate", lambda: validate_site(sources, memo))
+    checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
+    if problems or checked is None:
+        raise SiteError(problems + (preflight.image_problems(checked) if checked else []))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)

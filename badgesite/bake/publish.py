@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Protocol
 
 from badgesite.bake.images import ImageProblem, inspect, placeholder_png, to_png
-from badgesite.bake.svg_safety import refuse_active_svg
+from badgesite.bake.preflight import check_image
 from badgesite.model import Site
 from badgesite.model.types import Badge
 from badgesite.problems import Problem
-
-MAX_SVG_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,9 +74,7 @@ def _publish_one(badge: Badge, root: Path, size: int, baker: Baker, sources: Map
         )
     data = sources.get(badge.image_file) or (root / badge.image_file).read_bytes()
     if badge.image_url.endswith(".svg"):
-        if len(data) > MAX_SVG_BYTES:
-            raise ImageProblem(f"SVG is larger than {MAX_SVG_BYTES // 1024 // 1024} MiB")
-        refuse_active_svg(data)
+        check_image(data, svg=True)
         if payload and not baker.is_baked_with(data, payload[0]):
             data = baker.bake(data, *payload)
         return PublishedImage(path=badge.image_url, generated=False, baked=bool(payload), data=data)

@@ -61,6 +61,17 @@ class ValidationMemo:
 
 def validate_site(sources: SiteSources, memo: ValidationMemo | None = None) -> CheckedSite:
     """Check every file and every cross-file rule; raise SiteError holding all problems, or return clean data."""
+    checked, problems = validate_site_collecting(sources, memo)
+    if problems or checked is None:
+        raise SiteError(problems)
+    return checked
+
+
+def validate_site_collecting(
+    sources: SiteSources, memo: ValidationMemo | None = None
+) -> tuple[CheckedSite | None, list[Problem]]:
+    """Every problem, and the documents that passed their own schema (None without a usable config), so later
+    stages can still check those (their images, say) and a build reports everything in one run."""
     problems: list[Problem] = list(sources.problems)
     check = memo.check if memo is not None else _check
     config = check(sources.root, sources.config, CONFIG, problems) if sources.config else None
@@ -68,7 +79,7 @@ def validate_site(sources: SiteSources, memo: ValidationMemo | None = None) -> C
     case_studies = tuple(check(sources.root, doc, CASE_STUDY, problems) for doc in sources.case_studies)
     pages = tuple(check(sources.root, doc, PAGE, problems) for doc in sources.pages)
     if config is None:
-        raise SiteError(problems)
+        return None, problems
     present = lambda items: tuple(item for item in items if item is not None)  # noqa: E731
     checked = CheckedSite(
         root=sources.root,
@@ -80,9 +91,7 @@ def validate_site(sources: SiteSources, memo: ValidationMemo | None = None) -> C
         templates_dir=sources.templates_dir,
     )
     problems.extend(site_rules.check_all(checked))
-    if problems:
-        raise SiteError(problems)
-    return checked
+    return checked, problems
 
 
 def _check(root: Path, document: Document, schema: Record, problems: list[Problem]) -> Checked | None:
