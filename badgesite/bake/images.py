@@ -43,6 +43,8 @@ def inspect(data: bytes) -> ImageInfo:
         raise ImageProblem(
             f"image has too many pixels to decode safely; the limit is {MAX_IMAGE_PIXELS:,} pixels"
         ) from None
+    except Image.UnidentifiedImageError:
+        raise ImageProblem("not an image file that can be read (expected PNG, JPEG, WebP or GIF data)") from None
     except (OSError, ValueError, SyntaxError) as error:
         raise ImageProblem(f"cannot read the image: {error}") from None
     if width * height > MAX_IMAGE_PIXELS:

@@ -115,11 +115,14 @@ def _template_problem(error: jinja2.TemplateError, spec: PageSpec, theme: Theme)
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if filename is None:
         filename, line = _template_frame(error)
+    detail = error.message or str(error)
+    if isinstance(error, jinja2.TemplateNotFound):  # jinja's message is the bare name
+        detail = f"no template named {error.name!r} (a `!theme/` prefix names a theme this one extends)"
     return Problem(
         path=_shown(filename or spec.template, theme),
         line=line or 0,
         column=1 if line else 0,
-        message=f"template error while rendering {spec.output}: {error.message or error}",
+        message=f"template error while rendering {spec.output}: {detail}",
         hint="check the template against the theme contract in themes/base/templates/",
     )
 
