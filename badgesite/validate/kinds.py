@@ -229,6 +229,8 @@ class LocalFile(Kind):
                 f"path {shown(text)} points outside the site folder",
                 "keep the file inside the site folder and use a relative path",
             ) from None
+        if resolved.is_dir():
+            raise Invalid(f"{shown(text)} is a folder, not a file", "name one file; zip a folder to publish it whole")
         if not resolved.is_file():
             raise Invalid(
                 f"file {shown(text)} does not exist",
