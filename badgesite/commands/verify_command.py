@@ -79,12 +79,19 @@ def _email(text: str) -> str:
 
 
 def _key_file(text: str) -> str:
-    """argparse type for --key: the key file's text."""
+    """argparse type for --key: the key file's text, refused unless it holds a usable public key (a key that
+    cannot be read would leave every signature "not checked" with exit 0)."""
+    from badgesite.openbadges.signature import load_public_keys
+
     path = Path(text)
     try:
         if path.stat().st_size > _MAX_KEY_BYTES:
             raise argparse.ArgumentTypeError(f'"{text}" is larger than 64 KiB; that is no public key')
-        return path.read_text(encoding="utf-8").strip()
+        key = path.read_text(encoding="utf-8").strip()
+        load_public_keys(key)
+        return key
+    except openbadges.OpenBadgesError as error:
+        raise argparse.ArgumentTypeError(f'cannot use the key file "{text}": {error}') from None
     except FileNotFoundError:
         raise argparse.ArgumentTypeError(f'no such key file: "{text}"') from None
     except (OSError, UnicodeDecodeError):

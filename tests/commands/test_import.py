@@ -319,7 +319,10 @@ def test_a_broken_inline_image_is_left_out_with_a_note(site: Path, tmp_path: Pat
     path.write_text(json.dumps(assertion), encoding="utf-8")
     result = import_into(site, path)
     assert result.returncode == 0, result.stderr
-    assert "  image: the assertion's inline (data: URL) image was left out: cannot read the image" in result.stdout
+    assert (
+        "  image: the assertion's inline (data: URL) image was left out: not an image file that can be read"
+        in result.stdout
+    )
     assert "image" not in badge_file(site, "broken")
     assert_builds(site)
 

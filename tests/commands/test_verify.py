@@ -285,3 +285,12 @@ def test_help_is_complete_with_an_example() -> None:
     for option in ("--email", "--key", "--today", "--json", "--site"):
         assert option in result.stdout
     assert "example:\n  badgesite verify aws-cloud-practitioner.png --email ada@example.org\n" in result.stdout
+
+
+def test_a_key_file_that_holds_no_key_is_wrong_usage(tmp_path: Path) -> None:
+    """Else every signature would be 'not checked' and verify would exit 0."""
+    garbage = tmp_path / "issuer.pem"
+    garbage.write_text("not a key\n", encoding="utf-8")
+    result = run_cli("verify", str(garbage), "--key", str(garbage))
+    assert result.returncode == 2
+    assert f'cannot use the key file "{garbage}"' in result.stderr
