@@ -165,3 +165,15 @@ def test_a_broken_template_keeps_the_output_and_fixing_it_recovers(copy: Path, t
     after = tree(output)
     after.pop(".badgesite-output"), before.pop(".badgesite-output")
     assert after == before
+
+
+def test_a_yaml_syntax_error_while_serving_is_reported_alone(copy: Path, tmp_path: Path) -> None:
+    """Only the YAML error, as `badgesite build` reports it: no "missing required field" for the same file."""
+    live = LiveBuild(BuildOptions(site_root=copy, output=tmp_path / "live", today=TODAY))
+    live.rebuild()
+    path = copy / "badges" / "aws-security-specialty.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "bad: [\n", encoding="utf-8")
+    with pytest.raises(SiteError) as raised:
+        live.rebuild([path], ChangeKind.CONTENT)
+    own = [problem for problem in raised.value.problems if problem.path == "badges/aws-security-specialty.yml"]
+    assert len(own) == 1 and "missing required field" not in own[0].message

@@ -49,6 +49,8 @@ class ValidationMemo:
         if known is not None and known[0] is document:
             problems.extend(known[2])
             return known[1]
+        if _unreadable(document, problems):
+            return None  # its parse problem is already listed; "missing field" on top of it would be noise
         own: list[Problem] = []
         checked = _check(root, document, schema, own)
         self.entries[id(document)] = (document, checked, tuple(own))
@@ -96,7 +98,7 @@ def validate_site_collecting(
 
 def _check(root: Path, document: Document, schema: Record, problems: list[Problem]) -> Checked | None:
     """Validate one document; None when it could not be read at all (its problems are already listed)."""
-    if document.data is None and any(p.path == document.path for p in problems):
+    if _unreadable(document, problems):
         return None
     context = CheckContext(root=root, document=document, problems=problems)
     data = document.data if document.data is not None else {}
@@ -106,3 +108,8 @@ def _check(root: Path, document: Document, schema: Record, problems: list[Proble
         context.report((), error.message, error.hint)
         return None
     return Checked(document=document, values=values)
+
+
+def _unreadable(document: Document, problems: list[Problem]) -> bool:
+    """The document could not be parsed at all, and the loader has said why."""
+    return document.data is None and any(problem.path == document.path for problem in problems)
