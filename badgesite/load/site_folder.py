@@ -76,10 +76,12 @@ def read_site(root: Path, *, skip: tuple[Path, ...] = (), cache: DocumentCache |
     else:
         config = read(root / CONFIG_NAME, read_yaml_file)
     skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
-    badges = tuple(read(path, read_yaml_file) for path in _files(root / "badges", (".yml", ".yaml"), skipped))
-    case_studies = tuple(read(path, read_markdown_file) for path in _files(root / "case-studies", (".md",), skipped))
-    pages = tuple(read(path, read_markdown_file) for path in _files(root / "pages", (".md",), skipped))
-    assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped))
+    badges = tuple(read(path, read_yaml_file) for path in _files(root / "badges", (".yml", ".yaml"), skipped, problems))
+    case_studies = tuple(
+        read(path, read_markdown_file) for path in _files(root / "case-studies", (".md",), skipped, problems)
+    )
+    pages = tuple(read(path, read_markdown_file) for path in _files(root / "pages", (".md",), skipped, problems))
+    assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped, problems))
     templates = root / "templates"
     return SiteSources(
         root=root,
@@ -93,8 +95,9 @@ def read_site(root: Path, *, skip: tuple[Path, ...] = (), cache: DocumentCache |
     )
 
 
-def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path]) -> list[Path]:
-    """Files below folder in a stable order, leaving out hidden files, editor backups and skipped trees."""
+def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path], problems: list[Problem]) -> list[Path]:
+    """Files below folder in a stable order, leaving out hidden files, editor backups and skipped trees; a
+    symlink out of the site folder is never followed, and is a problem rather than a silent gap."""
     if not folder.is_dir():
         return []
     found = []
@@ -109,7 +112,14 @@ def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path]) -
                 continue
             path = here / name
             if path.is_symlink() and not path.resolve().is_relative_to(root):
-                continue  # a link out of the site folder is never followed
+                problems.append(
+                    Problem(
+                        path=_relative(folder.parent, path),
+                        message="is a symbolic link to a file outside the site folder, which is never followed",
+                        hint="copy the file into the site folder",
+                    )
+                )
+                continue
             found.append(path)
     return sorted(found, key=lambda p: p.as_posix())
 

@@ -22,7 +22,10 @@ def test_hidden_files_backups_and_links_out_of_the_site_are_not_read(tmp_path: P
     os.symlink(tmp_path / "secret.yml", site / "badges" / "secret.yml")
     sources = read_site(site)
     assert [doc.path for doc in sources.badges] == ["badges/a.yml", "badges/archive/b.yml"]
-    assert sources.problems == ()
+    assert [p.format() for p in sources.problems] == [
+        "badges/secret.yml: is a symbolic link to a file outside the site folder, which is never followed "
+        "(copy the file into the site folder)"
+    ]
 
 
 def test_a_missing_config_is_one_problem_with_the_way_out(tmp_path: Path) -> None:
