@@ -182,7 +182,9 @@ def prepare(
     baker = OpenBadgesBaker(credentials)
     images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
     specs = plan_pages(site, credentials=credentials, images=images)
-    problems += image_problems + claim_outputs(specs)
+    said = {(problem.path, problem.field) for problem in problems}  # one problem per unreadable image file
+    problems += [problem for problem in image_problems if (problem.path, problem.field) not in said]
+    problems += claim_outputs(specs)
     if problems:
         raise SiteError(problems)
     return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
