@@ -111,7 +111,7 @@ def test_two_skills_sharing_a_page_are_named_in_the_problem(small_site: Path) ->
     )
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 1
-    assert 'skill "C++" and skill "C#" both make skills/c/index.html' in result.stderr
+    assert 'badges/cpp.yml: skill "C++" and skill "C#" both make skills/c/index.html' in result.stderr
 
 
 def test_a_missing_parent_template_is_named_as_missing(small_site: Path) -> None:

@@ -36,7 +36,7 @@ def claim_outputs(specs: Iterable[PageSpec]) -> list[Problem]:
         if spec.output in claimed:
             problems.append(
                 Problem(
-                    path=spec.meta.source or spec.output,
+                    path=spec.meta.source or _first_source(spec) or spec.output,
                     message=f"{owner} and {claimed[spec.output]} both make {spec.output}",
                     hint="rename one of them, or, if they are one thing, make one spelling an alias of the other",
                 )
@@ -44,6 +44,15 @@ def claim_outputs(specs: Iterable[PageSpec]) -> list[Problem]:
         else:
             claimed[spec.output] = owner
     return problems
+
+
+def _first_source(spec: PageSpec) -> str | None:
+    """The first badge file that brings a taxonomy page's spelling in: where to go to change it."""
+    for item in spec.values.get("badges") or spec.values.get("case_studies") or ():
+        source = getattr(item, "source", None)
+        if isinstance(source, str):
+            return source
+    return None
 
 
 class Renderer:
