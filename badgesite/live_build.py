@@ -57,7 +57,7 @@ class LiveBuild:
         self.own_pages: dict[str, PageSpec] = {}
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
-        self.others: dict[str, object] = {}  # output path -> what tells a change (see _identity)
+        self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
 
     def rebuild(self, changed: Iterable[Path] = (), kind: ChangeKind = ChangeKind.CONFIG) -> LiveResult:
         """Bring the output up to date with the site; raises SiteError and leaves the output as it was."""

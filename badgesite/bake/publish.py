@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from badgesite.bake.images import ImageProblem, inspect, placeholder_png, to_png
-from badgesite.bake.preflight import check_image
+from badgesite.bake.preflight import IMAGE_HINT, check_image
 from badgesite.model import Site
 from badgesite.model.types import Badge
 from badgesite.problems import Problem
@@ -57,7 +57,7 @@ def publish_images(
                     path=badge.source,
                     field="image",
                     message=str(error),
-                    hint="use a PNG, SVG, JPEG, WebP or GIF under 16 MiB",
+                    hint=IMAGE_HINT,
                 )
             )
     return images, problems

@@ -45,20 +45,20 @@ class ChunkResult:
     cache_misses: int = 0
 
 
-_worker: tuple[RenderJob, Renderer, ContentCache] | None = None
+_worker: RenderJob | None = None
 
 
 def start_worker(job: RenderJob) -> None:
-    """Pool initializer: each process counts its own cache hits from here on."""
+    """Pool initializer: the job (with its compiled renderer) came through fork; keep it for render_chunk."""
     global _worker
-    cache = job.renderer.markdown_cache
-    _worker = (job, job.renderer, cache)
+    _worker = job
 
 
 def render_chunk(indices: Sequence[int]) -> ChunkResult:
     """Render the pages at these positions of job.specs."""
     assert _worker is not None, "start_worker must run first"
-    job, renderer, cache = _worker
+    job = _worker
+    renderer, cache = job.renderer, job.renderer.markdown_cache
     hits, misses = cache.hits, cache.misses
     result = ChunkResult()
     for index in indices:

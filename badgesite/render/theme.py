@@ -67,8 +67,9 @@ class Theme:
         """The names an edited file answers to as a template (`badge.html`, and `!default/badge.html` in a
         theme), or None when it is no template (theme.yml, static files, anything else)."""
         resolved = path.resolve()
-        if self.site_templates is not None and resolved.is_relative_to(self.site_templates.resolve()):
-            return {resolved.relative_to(self.site_templates.resolve()).as_posix()}
+        site_templates = self.site_templates.resolve() if self.site_templates is not None else None
+        if site_templates is not None and resolved.is_relative_to(site_templates):
+            return {resolved.relative_to(site_templates).as_posix()}
         for name, folder in zip(self.names, self.folders, strict=True):
             templates = (folder / "templates").resolve()
             if resolved.is_relative_to(templates):
@@ -162,8 +163,7 @@ def _read_settings(folder: Path, site_root: Path) -> dict[str, object]:
             hint="badge images and cards are drawn at this size",
         )
         for key, (low, high) in PIXEL_SETTINGS.items()
-        if key in data
-        and (isinstance(data[key], bool) or not isinstance(data[key], int) or not low <= data[key] <= high)
+        if key in data and not _whole_number_within(data[key], low, high)
     ]
     if problems:
         raise SiteError(problems)

@@ -165,9 +165,13 @@ class Number(Kind):
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> float | int:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise Invalid(f"expected a number, got {shown(value)}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise Invalid(f"expected a finite number, got {value}", "YAML reads .inf and .nan as numbers")
+        _refuse_non_finite(value, "YAML reads .inf and .nan as numbers")
         return value
+
+
+def _refuse_non_finite(value: float | int | str, hint: str) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Invalid(f"expected a finite number, got {value}", hint)
 
 
 class Scalar(Kind):
@@ -178,8 +182,7 @@ class Scalar(Kind):
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str | int | float:
         if value is None or isinstance(value, bool | dict | list):
             raise Invalid(f"expected a number or text, got {shown(value)}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise Invalid(f"expected a finite number, got {value}", "YAML reads .inf and .nan as numbers; quote text")
+        _refuse_non_finite(value, "YAML reads .inf and .nan as numbers; quote text")
         return value if isinstance(value, int | float) else str(value)
 
 
