@@ -125,7 +125,7 @@ def build(
                 staging.record(output)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses
-        files = other_files(prepared, root, cache, timings)
+        files = other_files(prepared, root, cache, timings, staging=staging)
         collisions = sorted(set(files) & staging.written)
         if collisions:
             raise SiteError(
@@ -191,12 +191,22 @@ def prepare(
 
 
 def other_files(
-    prepared: Prepared, root: Path, cache: ContentCache, timings: dict[str, float]
+    prepared: Prepared,
+    root: Path,
+    cache: ContentCache,
+    timings: dict[str, float],
+    *,
+    staging: Staging | None = None,
 ) -> dict[str, OutputFile]:
-    """Everything but the pages: theme files, assets, badge images and files, social cards, feeds and data."""
+    """Everything but the pages: theme files, assets, badge images and files, social cards, feeds and data.
+    With `staging`, the social cards are written into it by the workers that draw them and are not returned."""
     site = prepared.site
     card_specs = plan_cards(site, prepared.images, root) if site.social_cards else []
-    cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache))
+    folder = staging.folder if staging else None
+    cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache, folder=folder))
+    if staging is not None:
+        for spec in card_specs:
+            staging.record(spec.path)
     files: dict[str, OutputFile] = {}
     files.update(prepared.theme.static_files())
     files.update({asset: root / asset for asset in site.assets})

@@ -189,7 +189,7 @@ def test_sharing_extras_can_be_switched_off(small_site: Path, tmp_path: Path) ->
     config = small_site / "badgesite.yml"
     config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
     result = build(BuildOptions(site_root=small_site, output=tmp_path / "out", today=dt.date(2026, 1, 1)))
-    assert not [path for path in result.files if path.endswith(("card.png", "qr.svg"))]
+    assert not [path for path in result.files if path.endswith(("card.jpg", "qr.svg"))]
     page = (tmp_path / "out" / "badges" / "aws-cloud" / "index.html").read_text()
     assert '<meta property="og:image" content="https://example.org/portfolio/badges/aws-cloud/aws-cloud.png">' in page
     assert "qr.svg" not in page

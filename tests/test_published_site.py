@@ -129,7 +129,7 @@ def test_json_ld_and_open_graph(served: tuple[str, Path]) -> None:
     assert {c["@type"] for c in credentials} == {"EducationalOccupationalCredential"}
     assert all(c["recognizedBy"]["name"] and c["dateCreated"] and c["url"].startswith(BASE) for c in credentials)
     badge = (output / "badges" / "aws-security-specialty" / "index.html").read_text(encoding="utf-8")
-    assert f'<meta property="og:image" content="{BASE}badges/aws-security-specialty/card.png">' in badge
+    assert f'<meta property="og:image" content="{BASE}badges/aws-security-specialty/card.jpg">' in badge
     assert '<meta name="twitter:card" content="summary_large_image">' in badge
     resume = json.loads((output / "resume.json").read_text())
     assert resume["basics"]["name"] == "Mara Lindqvist"
@@ -149,7 +149,7 @@ def test_every_badge_page_can_be_shared(served: tuple[str, Path]) -> None:
         html = (folder / "index.html").read_text(encoding="utf-8")
         assert "&lt;a href=&#34;" in html and "<script" not in html.split("<textarea")[1].split("</textarea>")[0]
         assert ET.parse(folder / "qr.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
-        with Image.open(folder / "card.png") as card:
+        with Image.open(folder / "card.jpg") as card:
             assert card.size == (1200, 630)
 
 

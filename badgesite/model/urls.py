@@ -13,6 +13,14 @@ def output_file(url: str) -> str:
     return url
 
 
+SOCIAL_CARD = "card.jpg"
+
+
+def social_card(page_url: str) -> str:
+    """The page's share image, beside it: `badges/aws/card.jpg`; the home page's is `card.jpg`."""
+    return f"{page_url}{SOCIAL_CARD}"
+
+
 def badge_image(badge_id: str, extension: str) -> str:
     """The published, baked image: `badges/<id>/<id>.png`."""
     return f"badges/{badge_id}/{badge_id}.{extension}"

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from badgesite.cache import ContentCache
-from badgesite.model import Site
+from badgesite.model import Site, urls
 from badgesite.model.progress import framework_coverage, target_progress
 from badgesite.model.types import Badge, CaseStudy, Issuer, Skill
 from badgesite.model.urls import output_file
@@ -26,7 +26,7 @@ class PageMeta:
     kind: str
     description: str | None = None
     source: str | None = None
-    card: str | None = "card.png"
+    card: str | None = urls.SOCIAL_CARD
     structured: Callable[[], Mapping[str, Any]] | None = None
     sources: tuple[str, ...] = ()  # source files whose content the page shows; "badges/*" for every badge
 
@@ -86,7 +86,7 @@ def _with_sources(spec: PageSpec, site: Site) -> PageSpec:
             meta = replace(meta, sources=LISTING_SOURCES[meta.kind])
         elif meta.source:
             meta = replace(meta, sources=(meta.source,))
-    if not site.social_cards and meta.card == "card.png":
+    if not site.social_cards and meta.card == urls.SOCIAL_CARD:
         meta = replace(meta, card=None)
     return spec if meta is spec.meta else replace(spec, meta=meta)
 
@@ -156,7 +156,7 @@ def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str
                 kind="badge",
                 source=badge.source,
                 description=f"{badge.name}, issued by {badge.issuer.name}",
-                card=f"{badge.page}card.png" if site.social_cards else badge.image_url,
+                card=urls.social_card(badge.page) if site.social_cards else badge.image_url,
                 structured=partial(badge_credential, site, badge),
                 sources=(badge.source, *(s.source for s in studies), *_renewal_sources(site, badge)),
             ),
@@ -183,7 +183,7 @@ def _case_study_pages(site: Site) -> Iterator[PageSpec]:
                 kind="case_study",
                 description=study.summary,
                 source=study.source,
-                card=f"{study.page}card.png" if site.social_cards else _home_card(site),
+                card=urls.social_card(study.page) if site.social_cards else _home_card(site),
                 structured=partial(case_study_article, site, study),
                 sources=(study.source, *(b.source for b in site.index.badges_of(study.badge_ids))),
             ),
@@ -290,7 +290,7 @@ def _renewal_sources(site: Site, badge: Badge) -> tuple[str, ...]:
 
 def _home_card(site: Site) -> str | None:
     """The og:image of pages without their own card: the home page's card, when cards are drawn."""
-    return "card.png" if site.social_cards else None
+    return urls.SOCIAL_CARD if site.social_cards else None
 
 
 def _sources_of(badges: tuple[Badge, ...], studies: tuple[CaseStudy, ...]) -> tuple[str, ...]:
