@@ -122,4 +122,3 @@ def test_card_key_changes_with_every_input_and_only_with_them() -> None:
     assert card_key("ab", "c") != card_key("a", "bc")
     assert card_key(None) != card_key("") != card_key(b"")
     assert CARD_VERSION
-
