@@ -1,16 +1,19 @@
 """Generate a deterministic synthetic portfolio: N badges, N case studies of ~600 words, N/4 badge images.
 
 usage: python bench/generate.py N OUT_DIR [--hugo HUGO_DIR]
-With --hugo, the same case studies are also written as a Hugo content folder (for the side-by-side benchmark).
+With --hugo, the same badges and case studies are also written as a Hugo content folder (for the side-by-side
+benchmark): badges with their issuer and skills as taxonomies and the case studies that cite them.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw
 
@@ -146,6 +149,7 @@ def generate(count: int, out: Path, hugo: Path | None = None, case_studies: int 
         f"  headline: Generated for benchmarks\nissuers:\n{issuers}\n",
         encoding="utf-8",
     )
+    hugo_badges: dict[str, dict[str, Any]] = {}  # Hugo front matter, with the case studies that cite each badge
     for index in range(count):
         badge_id = f"badge-{index:05d}"
         year, month, day = 2018 + index % 8, 1 + index % 12, 1 + index % 28
@@ -165,14 +169,16 @@ def generate(count: int, out: Path, hugo: Path | None = None, case_studies: int 
             (out / "badges" / f"{badge_id}.png").write_bytes(badge_png(rng))
             lines.append(f"image: {badge_id}.png")
         (out / "badges" / f"{badge_id}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        if hugo is not None:
-            target = hugo / "content" / "badges" / f"{badge_id}.md"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            description = lines[5].split(": ", 1)[1]
-            target.write_text(
-                f"---\ntitle: Certified Practitioner {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{description}\n",
-                encoding="utf-8",
-            )
+        hugo_badges[badge_id] = {
+            "title": f"Certified Practitioner {index}",
+            "date": f"{year}-{month:02d}-{day:02d}",
+            "issuers": [ISSUERS[index % len(ISSUERS)]],
+            "skills": skills.split(", "),
+            "level": LEVELS[index % 4],
+            "description": lines[5].split(": ", 1)[1],
+            "evidence": [{"title": f"Project notes {index}", "url": f"https://example.org/evidence/{index}"}],
+            "case_studies": [],
+        }
     for index in range(count if case_studies is None else case_studies):
         cited = ", ".join(f"badge-{rng.randrange(count):05d}" for _ in range(2))
         year, month, day = 2019 + index % 7, 1 + index % 12, 1 + index % 28
@@ -183,12 +189,21 @@ def generate(count: int, out: Path, hugo: Path | None = None, case_studies: int 
         )
         text = body(rng)
         (out / "case-studies" / f"case-{index:05d}.md").write_text(front + text, encoding="utf-8")
+        for badge_id in cited.split(", "):
+            hugo_badges[badge_id]["case_studies"].append(f"case-{index:05d}")
         if hugo is not None:
-            target = hugo / "content" / "case-studies" / f"case-{index:05d}.md"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(
-                f"---\ntitle: Case study {index}\ndate: {year}-{month:02d}-{day:02d}\n---\n{text}", encoding="utf-8"
-            )
+            write_hugo_page(hugo / "content" / "case-studies" / f"case-{index:05d}.md", front, text)
+    if hugo is not None:
+        for badge_id, front_matter in hugo_badges.items():
+            text = f"{front_matter['description']}\n"
+            write_hugo_page(hugo / "content" / "badges" / f"{badge_id}.md", json.dumps(front_matter), text)
+
+
+def write_hugo_page(target: Path, front: str, text: str) -> None:
+    """The same content for Hugo: YAML (or JSON, which YAML reads) front matter and the Markdown body."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    front = front.strip().removeprefix("---").removesuffix("---").strip()
+    target.write_text(f"---\n{front}\n---\n{text}", encoding="utf-8")
 
 
 def main() -> None:

