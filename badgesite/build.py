@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -16,15 +16,19 @@ from badgesite.bake.social import make_cards, plan_cards
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
-from badgesite.load.site_folder import CACHE_DIR, OUTPUT_DEFAULT
+from badgesite.load.site_folder import CACHE_DIR, OUTPUT_DEFAULT, SiteSources, is_source_file
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
+from badgesite.render.ahead import MarkdownAhead
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
+from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.validate import ValidationMemo, validate_site_collecting
+from badgesite.validate.kinds import Invalid
+from badgesite.validate.schemas import normal_base_url
 from badgesite.workers import Progress, run_chunks
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
@@ -83,7 +87,7 @@ def build(
     timings: dict[str, float] = {}
     root = options.site_root
     check_output_folder(options.output_folder, root)
-    fingerprint = _timed(
+    fingerprint, contents = _timed(
         timings,
         "fingerprint",
         lambda: inputs_fingerprint(
@@ -91,6 +95,7 @@ def build(
             themes=bundled_themes_dir(),
             skip=(options.output_folder, root / OUTPUT_DEFAULT, root / CACHE_DIR),
             options=options.describe(),
+            keep=None if documents is not None else is_source_file,
         ),
     )
     marker = MARKER_TEXT + f"inputs: {fingerprint}\n".encode()
@@ -99,14 +104,28 @@ def build(
             site=None, files=(), pages=0, images=0, cache_hits=0, cache_misses=0, timings=timings, up_to_date=True
         )
 
-    prepared = prepare(options, timings, documents=documents, memo=memo)
+    ahead = MarkdownAhead(options.cache_folder)
+
+    def render_markdown_ahead(sources: SiteSources) -> None:
+        base_path = _early_base_path(sources, options.base_url)
+        if base_path is not None:
+            ahead.start(sources, base_path)
+
+    try:
+        prepared = prepare(
+            options, timings, documents=documents, memo=memo, on_loaded=render_markdown_ahead, contents=contents
+        )
+        ahead_hits, ahead_misses = _timed(timings, "markdown wait", ahead.finish)
+    except BaseException:
+        ahead.cancel()
+        raise
     site, theme, specs, images = (
         prepared.site,
         prepared.theme,
         prepared.specs,
         prepared.images,
     )
-    cache = ContentCache(options.cache_folder)
+    cache = ContentCache(options.cache_folder, hits=ahead_hits, misses=ahead_misses)
 
     with Staging(options.output_folder, site_root=root) as staging:
         job = RenderJob.prepare(site, theme, specs, folder=staging.folder, cache_folder=cache.folder)
@@ -117,6 +136,7 @@ def build(
                 render_chunk, range(len(specs)), initializer=start_worker, initargs=(job,), progress=progress
             ),
         )
+        forget_remembered()  # the pages have it now; a long `serve` session should not keep it
         render_problems: list[Problem] = [problem for result in results for problem in result.problems]
         if render_problems:
             raise SiteError(render_problems)
@@ -165,12 +185,21 @@ def prepare(
     *,
     documents: DocumentCache | None = None,
     memo: ValidationMemo | None = None,
+    on_loaded: Callable[[SiteSources], None] | None = None,
+    contents: Mapping[str, bytes] | None = None,
 ) -> Prepared:
     """Load, validate, model, read assertions, process images and plan pages; raise SiteError with every
-    problem. Commands that only need to know whether a site builds (import, check) stop here."""
+    problem. Commands that only need to know whether a site builds (import, check) stop here. `on_loaded`
+    sees the files as soon as they are read (the build starts parsing Markdown on the other cores)."""
     timings = {} if timings is None else timings
     root = options.site_root
-    sources = _timed(timings, "load", lambda: read_site(root, skip=(options.output_folder,), cache=documents))
+    sources = _timed(
+        timings,
+        "load",
+        lambda: read_site(root, skip=(options.output_folder,), cache=documents, contents=contents),
+    )
+    if on_loaded is not None:
+        on_loaded(sources)
     checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
     if problems or checked is None:
         raise SiteError(problems + (preflight.image_problems(checked) if checked else []))
@@ -257,6 +286,18 @@ def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
     if site.domain:
         files["CNAME"] = site.domain.encode() + b"\n"
     return files
+
+
+def _early_base_path(sources: SiteSources, override: str | None) -> str | None:
+    """The base path the model will have, read from the unchecked config; None while it is not valid."""
+    data = sources.config.data if sources.config is not None else None
+    text = override or (data.get("base_url") if isinstance(data, dict) else None)
+    if not isinstance(text, str):
+        return None
+    try:
+        return urls.base_path(normal_base_url(text))
+    except Invalid:
+        return None
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from badgesite import __version__
@@ -25,15 +25,29 @@ def _files(folder: Path, skipped: set[Path]) -> Iterable[Path]:
                 yield here / name
 
 
-def inputs_fingerprint(site_root: Path, *, themes: Path, skip: Iterable[Path], options: str) -> str:
-    """sha256 over (relative path, content) of the site and the themes, plus the build options."""
+def inputs_fingerprint(
+    site_root: Path,
+    *,
+    themes: Path,
+    skip: Iterable[Path],
+    options: str,
+    keep: Callable[[str], bool] | None = None,
+) -> tuple[str, dict[str, bytes]]:
+    """sha256 over (relative path, content) of the site and the themes, plus the build options; and the
+    contents of the site files `keep` names (by relative path), so the build does not read them again."""
     digest = hashlib.sha256(f"badgesite {__version__}\n{options}\n".encode())
     skipped = {path.resolve() for path in skip}
+    kept: dict[str, bytes] = {}
     for label, folder in (("site", site_root), ("themes", themes)):
         for path in _files(folder, skipped):
-            digest.update(f"{label}:{path.relative_to(folder).as_posix()}\n".encode())
+            relative = path.relative_to(folder).as_posix()
+            digest.update(f"{label}:{relative}\n".encode())
             try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                data = path.read_bytes()
             except OSError:
                 digest.update(b"unreadable")
-    return digest.hexdigest()
+                continue
+            digest.update(hashlib.sha256(data).digest())
+            if keep is not None and label == "site" and keep(relative):
+                kept[relative] = data
+    return digest.hexdigest(), kept

@@ -7,8 +7,8 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any, TypeVar
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -71,3 +71,40 @@ def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
     """Ctrl-C is the parent's to handle (it stops the pool); a worker that also took it would print a traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     initializer(*initargs)
+
+
+class Pending(Generic[R]):
+    """Chunks running in worker processes while this process goes on with other work."""
+
+    def __init__(self, pool: ProcessPoolExecutor, futures: list[Future[R]]) -> None:
+        self._pool, self._futures = pool, futures
+
+    def results(self) -> list[R]:
+        """Wait for every chunk; results in input order. The workers are gone afterwards."""
+        try:
+            return [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown()
+
+    def cancel(self) -> None:
+        """Drop the work (the build stopped early); waits only for chunks already running."""
+        self._pool.shutdown(cancel_futures=True)
+
+
+def start_chunks(
+    task: Callable[[Sequence[T]], R],
+    items: Sequence[T],
+    *,
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...],
+) -> Pending[R] | None:
+    """Start task(chunk) for each chunk in forked workers and return at once, so this process can work
+    meanwhile; None when the items are too few to pay for worker processes (the caller does them later)."""
+    workers = worker_count(len(items))
+    if workers == 1:
+        return None
+    context = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
+    )
+    return Pending(pool, [pool.submit(task, part) for part in chunks(items, workers)])

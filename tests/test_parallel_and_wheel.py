@@ -72,3 +72,17 @@ def test_the_built_wheel_builds_the_sample_site(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "theme" / "style.css").is_file()
+
+
+def test_parallel_build_counts_the_workers_cache_hits(tmp_path: Path) -> None:
+    """Markdown parsed ahead and cards drawn by workers are counted: a forced rebuild is all hits."""
+    site = tmp_path / "big"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    first = run_cli("build", site, "--today", TODAY)
+    first_tree = tree(site / "_site")
+    forced = run_cli("build", site, "--today", TODAY, "--force")
+    assert first.returncode == 0 and forced.returncode == 0, first.stderr + forced.stderr
+    misses = int(first.stdout.split("(cache: 0 hits, ")[1].split(" misses")[0])
+    assert misses == 120 + 241 + 120  # case-study Markdown, cards (badges, case studies, home), QR codes
+    assert f"(cache: {misses} hits, 0 misses)" in forced.stdout
+    assert tree(site / "_site") == first_tree

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +58,32 @@ class DocumentCache:
         return document
 
 
-def read_site(root: Path, *, skip: tuple[Path, ...] = (), cache: DocumentCache | None = None) -> SiteSources:
-    """Read the whole site folder; `skip` holds folders to ignore (the output, when it lies inside)."""
+def is_source_file(relative: str) -> bool:
+    """A file read_site parses: the config, badge YAML, case-study and page Markdown."""
+    folder, _, name = relative.partition("/")
+    if not name:
+        return relative == CONFIG_NAME
+    suffix = os.path.splitext(name)[1].lower()
+    return (folder == "badges" and suffix in (".yml", ".yaml")) or (
+        folder in ("case-studies", "pages") and suffix == ".md"
+    )
+
+
+def read_site(
+    root: Path,
+    *,
+    skip: tuple[Path, ...] = (),
+    cache: DocumentCache | None = None,
+    contents: Mapping[str, bytes] | None = None,
+) -> SiteSources:
+    """Read the whole site folder; `skip` holds folders to ignore (the output, when it lies inside).
+    `contents` holds files already read this build (by the input fingerprint), by site-relative path."""
     problems: list[Problem] = []
 
     def read(path: Path, reader: Callable[..., Document]) -> Document:
+        raw = contents.get(_relative(root, path)) if contents else None
+        if raw is not None:
+            reader = functools.partial(reader, raw=raw)
         return cache.read(root, path, problems, reader) if cache is not None else reader(root, path, problems)
 
     if not (root / CONFIG_NAME).is_file():
@@ -124,13 +146,14 @@ def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path], p
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, str] | None:
+def _read_text(root: Path, path: Path, problems: list[Problem], raw: bytes | None = None) -> tuple[str, str] | None:
     relative = _relative(root, path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(path=relative, message=f"cannot read the file: {error.strerror}"))
-        return None
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            problems.append(Problem(path=relative, message=f"cannot read the file: {error.strerror}"))
+            return None
     if len(raw) > MAX_SOURCE_BYTES:
         problems.append(
             Problem(
@@ -151,9 +174,10 @@ def _read_text(root: Path, path: Path, problems: list[Problem]) -> tuple[str, st
     return relative, text
 
 
-def read_yaml_file(root: Path, path: Path, problems: list[Problem]) -> Document:
-    """Read one YAML file; problems are appended, and the Document is still returned (data may be None)."""
-    read = _read_text(root, path, problems)
+def read_yaml_file(root: Path, path: Path, problems: list[Problem], raw: bytes | None = None) -> Document:
+    """Read one YAML file (or parse `raw`, its bytes already read); problems are appended, and the Document
+    is still returned (data may be None)."""
+    read = _read_text(root, path, problems, raw)
     relative = _relative(root, path)
     if read is None:
         return Document(path=relative, data=None)
@@ -169,9 +193,9 @@ def read_yaml_file(root: Path, path: Path, problems: list[Problem]) -> Document:
     )
 
 
-def read_markdown_file(root: Path, path: Path, problems: list[Problem]) -> Document:
-    """Read a Markdown file with YAML front matter."""
-    read = _read_text(root, path, problems)
+def read_markdown_file(root: Path, path: Path, problems: list[Problem], raw: bytes | None = None) -> Document:
+    """Read a Markdown file with YAML front matter (or parse `raw`, its bytes already read)."""
+    read = _read_text(root, path, problems, raw)
     relative = _relative(root, path)
     if read is None:
         return Document(path=relative, data=None)

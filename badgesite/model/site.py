@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from badgesite.model import urls
 from badgesite.model.types import (
     Badge,
     CaseStudy,
@@ -50,10 +51,7 @@ class Site:
     @property
     def base_path(self) -> str:
         """The path part of base_url: `/portfolio/` for a GitHub project page, `/` at a domain root."""
-        from urllib.parse import urlsplit
-
-        path = urlsplit(self.base_url).path or "/"
-        return path if path.endswith("/") else path + "/"
+        return urls.base_path(self.base_url)
 
     @property
     def absolute_base(self) -> str | None:

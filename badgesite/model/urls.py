@@ -13,6 +13,14 @@ def output_file(url: str) -> str:
     return url
 
 
+def base_path(base_url: str) -> str:
+    """The path part of a base URL: `/portfolio/` for a GitHub project page, `/` at a domain root."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 SOCIAL_CARD = "card.jpg"
 
 

@@ -80,9 +80,24 @@ def render_markdown(text: str, base_path: str = "/") -> str:
     return make_markdown(base_path).render(text)
 
 
+_made_ahead: dict[tuple[str, str], str] = {}
+
+
+def remember(text: str, base_path: str, html: str) -> None:
+    """Keep HTML rendered by other processes (render/ahead.py) for the pages rendered next."""
+    _made_ahead[(base_path, text)] = html
+
+
+def forget_remembered() -> None:
+    _made_ahead.clear()
+
+
 def cached_markdown(text: str, cache: ContentCache | None, base_path: str = "/") -> str:
     """Block Markdown through the on-disk cache, so an unchanged case study is not parsed again next build."""
-    if cache is None or len(text) < 200:
+    made = _made_ahead.get((base_path, text))
+    if made is not None:
+        return made
+    if cache is None or len(text) < 200 or plain_line(text) is not None:  # a plain line costs less than a file
         return render_markdown(text, base_path)
     key = hashlib.sha256(MARKDOWN_CACHE_VERSION + base_path.encode() + b"\0" + text.encode("utf-8")).hexdigest()
     found = cache.get("markdown", key)

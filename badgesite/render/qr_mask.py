@@ -3,9 +3,10 @@
 ISO/IEC 18004 §7.8.3 has an encoder try all eight data masks and keep the one with the lowest penalty. segno
 does this module by module in Python: 3.7 ms of the 5 ms a badge's QR code takes, 25 s of a 10,000-badge
 build. Here the same penalties (segno's own reading of the standard, rule for rule) are computed on the whole
-symbol at once, as one integer and one bytes object (a QR code is 2.2 ms instead of 4.7). `install()` puts this in place of
-segno's function for full-size QR codes when the segno version is one it was checked against; Micro QR codes
-and any other segno keep segno's own. tests/render/test_qr_mask.py compares both choices on 1,200 codes.
+symbol at once, as one integer and one bytes object: a QR code takes 2.2 ms instead of 4.7. `install()` puts
+this in place of segno's function for full-size QR codes when the segno version is one it was checked
+against; Micro QR codes and any other segno keep segno's own. tests/render/test_qr_mask.py compares both
+choices on 1,200 codes.
 """
 
 from __future__ import annotations
