@@ -25,9 +25,11 @@ def worker_count(items: int) -> int:
 
 
 def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
-    """Split into about 4 chunks per worker so a slow chunk does not leave a core idle."""
-    size = max(1, -(-len(items) // (count * 4)))
-    return [items[start : start + size] for start in range(0, len(items), size)]
+    """About 4 chunks per worker, so a slow chunk does not leave a core idle; dealt out like cards (item i
+    to chunk i mod n), so the few heavy items that sit together (a site's listing pages) land in different
+    chunks instead of making one chunk the straggler."""
+    number = min(len(items), count * 4)
+    return [items[start::number] for start in range(number)]
 
 
 Progress = Callable[[int, int], None]
