@@ -7,13 +7,11 @@ import io
 from functools import cached_property
 from urllib.parse import quote, urlencode
 
-import segno
 from markupsafe import escape
 
 from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.model.types import Badge
-from badgesite.render import qr_mask
 from badgesite.render.links import Urls
 
 LINKEDIN_ADD = "https://www.linkedin.com/profile/add"
@@ -68,7 +66,11 @@ def qr_svg(url: str, *, title: str | None = None) -> str:
     modules on a dark ground, which many scanners cannot read. No XML declaration, so it can be inlined in
     HTML or published as `qr.svg` alike; segno's output depends only on its input.
     """
-    qr_mask.install()  # segno's mask choice, three times faster: half of a 10,000-badge build's QR time
+    import segno  # here, not at the top: it pulls in urllib.request and XML tools, 25 ms of every start
+
+    from badgesite.render import qr_mask
+
+    qr_mask.install()  # segno's mask choice, twice as fast: half of a 10,000-badge build's QR time
     code = segno.make(url, error="m", micro=False, boost_error=False)
     width, _ = code.symbol_size(scale=1)
     buffer = io.BytesIO()
