@@ -17,13 +17,14 @@ import watchfiles
 from badgesite.build import BuildOptions
 from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, site_folder
 from badgesite.live_build import LiveBuild
-from badgesite.load.site_folder import CACHE_DIR
+from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME
 from badgesite.problems import SiteError, summary
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.serve.server import SiteState, make_server
-from badgesite.serve.watch import ChangeKind, SiteFilter, classify
+from badgesite.serve.watch import ChangeKind, SiteFilter, classify, top_level, watched_folders
 
 DEBOUNCE_MS = 40
+TOP_LEVEL_POLL_MS = 250  # how often badgesite.yml and the set of source folders are looked at
 SHUTDOWN_SECONDS = 3
 
 
@@ -105,19 +106,32 @@ def _stop_serving(server: ThreadingHTTPServer) -> None:
 
 
 def _watch(live: LiveBuild, state: SiteState, stop: threading.Event) -> None:
+    """Watch the source folders and the themes; look at the site folder's top level between steps (a config
+    edit rebuilds everything; a source folder appearing or going restarts the watch with it)."""
     root = live.options.site_root
     ignored = [live.options.output_folder, root / CACHE_DIR]
-    for changes in watchfiles.watch(
-        root,
-        bundled_themes_dir(),
-        watch_filter=SiteFilter(ignored),
-        debounce=DEBOUNCE_MS,
-        step=10,
-        stop_event=stop,
-        raise_interrupt=True,
-    ):
-        paths = [Path(path) for _, path in changes]
-        _rebuild(live, state, paths, classify(root, paths))
+    while not stop.is_set():
+        before = top_level(root)
+        for changes in watchfiles.watch(
+            *watched_folders(root, bundled_themes_dir()),
+            watch_filter=SiteFilter(ignored),
+            debounce=DEBOUNCE_MS,
+            step=10,
+            stop_event=stop,
+            raise_interrupt=True,
+            rust_timeout=TOP_LEVEL_POLL_MS,
+            yield_on_timeout=True,
+        ):
+            paths = [Path(path) for _, path in changes]
+            now = top_level(root)
+            if now[1] != before[1]:  # a source folder appeared or went: rebuild all, then watch the new set
+                _rebuild(live, state, [*paths, *(root / name for name in now[1] ^ before[1])], ChangeKind.CONFIG)
+                break
+            if now[0] != before[0]:
+                paths.append(root / CONFIG_NAME)
+            if paths:
+                _rebuild(live, state, paths, classify(root, paths))
+            before = now
 
 
 def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:

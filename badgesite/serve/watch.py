@@ -8,6 +8,9 @@ from pathlib import Path
 
 from watchfiles import Change, DefaultFilter
 
+from badgesite.load.site_folder import CONFIG_NAME
+from badgesite.write import SOURCE_FOLDERS
+
 
 class ChangeKind(enum.IntEnum):
     """Ordered by how much must be rebuilt; a batch of edits takes the largest."""
@@ -53,3 +56,21 @@ def classify(site_root: Path, paths: Iterable[Path]) -> ChangeKind:
         else:
             kind = max(kind, ChangeKind.ASSET)
     return kind
+
+
+def watched_folders(site_root: Path, themes: Path) -> list[Path]:
+    """What to watch recursively: the site's source folders that exist, and the bundled themes. Not the site
+    folder as a whole: the output and the cache inside it hold tens of thousands of folders on a large site,
+    and watching them took seconds to set up (an edit made meanwhile was lost) and again after every build."""
+    return [*(site_root / name for name in sorted(SOURCE_FOLDERS) if (site_root / name).is_dir()), themes]
+
+
+def top_level(site_root: Path) -> tuple[object, frozenset[str]]:
+    """What the recursive watch cannot see: the config file (size, modification time, inode, so an editor's
+    save-by-rename counts) and which source folders exist. Compared between watch steps."""
+    try:
+        status = (site_root / CONFIG_NAME).stat()
+        config: object = (status.st_size, status.st_mtime_ns, status.st_ino)
+    except OSError:
+        config = None
+    return config, frozenset(name for name in SOURCE_FOLDERS if (site_root / name).is_dir())

@@ -175,3 +175,37 @@ def iter_lines(server: Server) -> Iterator[str]:
     server.pump.join(timeout=10)
     while not server.lines.empty():
         yield server.lines.get()
+
+
+def test_a_config_edit_rebuilds_everything(server: Server, site: Path) -> None:
+    """badgesite.yml sits beside the watched folders, not in them: it is looked at between watch steps."""
+    received = events(server.address)
+    time.sleep(0.5)
+    config = site / "badgesite.yml"
+    config.write_text(config.read_text().replace("title: ", "title: Renamed "))
+    wait_event(received, "reload")
+    server.wait_for(r"rebuilt \(config\): (\d+) of \1 pages rendered")
+    assert "Renamed " in server.get("/case-studies/migration/")[1]
+
+
+def test_a_source_folder_made_while_serving_is_watched(server: Server, site: Path) -> None:
+    received = events(server.address)
+    time.sleep(0.5)
+    write_files(site, {"pages/about.md": "---\ntitle: About me\n---\nHello.\n"})
+    wait_event(received, "reload")
+    assert server.get("/about/")[0] == 200
+    time.sleep(0.5)  # the watch restarts with pages/ in it
+    about = site / "pages" / "about.md"
+    about.write_text(about.read_text().replace("Hello.", "Hello again."))
+    wait_event(received, "reload")
+    assert "Hello again." in server.get("/about/")[1]
+
+
+def test_the_output_and_cache_are_not_watched(tmp_path: Path) -> None:
+    from badgesite.serve.watch import watched_folders
+
+    root = write_files(tmp_path / "site", {"badgesite.yml": MINIMAL_CONFIG, "badges/a.yml": "", "assets/x.css": ""})
+    (root / "_site" / "badges").mkdir(parents=True)
+    (root / ".badgesite-cache").mkdir()
+    themes = tmp_path / "themes"
+    assert watched_folders(root, themes) == [root / "assets", root / "badges", themes]
