@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import math
 from pathlib import Path
 
 import PIL
@@ -155,7 +156,8 @@ def _text_mask(text: str, font: ImageFont.FreeTypeFont) -> tuple[Image.Image, in
     """One line of text as a coverage mask and its offset from the drawing point. Cached because the footer
     is the same on every card and the subtitles repeat (issuer · level · year): at 10,000 cards, drawing
     the glyphs again was a sixth of a card's time."""
-    left, top, right, bottom = font.getbbox(text)
+    box = font.getbbox(text)  # whole pixels with the basic layout; rounded outwards in case they are not
+    left, top, right, bottom = math.floor(box[0]), math.floor(box[1]), math.ceil(box[2]), math.ceil(box[3])
     mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
     ImageDraw.Draw(mask).text((-left, -top), text, font=font, fill=255)
     return mask, left, top

@@ -1,15 +1,17 @@
 """Case studies' Markdown rendered on the other cores while this process validates the site, builds the
 model and prepares the images: parsing is the largest single cost of a cold build (about half a millisecond
-per case study) and needs only the text and the base path, both known once the files are read. Until now the
-second core sat idle through those serial stages.
+per case study) and needs only the text and the base path, both known once the files are read. Otherwise the
+second core would sit idle through those serial stages.
 
 The HTML comes back to this process before the render workers are forked, so they inherit it. A text whose
-base path turns out different (the site's base_url was invalid) is simply parsed again when its page renders.
+base path turns out different (the site's base_url was invalid), or whose worker died, is simply parsed
+again when its page renders.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from badgesite.cache import ContentCache
@@ -42,7 +44,11 @@ class MarkdownAhead:
         if self.pending is None:
             return 0, 0
         hits = misses = 0
-        for made, chunk_hits, chunk_misses in self.pending.results():
+        try:
+            results = self.pending.results()
+        except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the pages parse it instead
+            results = []
+        for made, chunk_hits, chunk_misses in results:
             for position, html in made:
                 markdown.remember(self.texts[position], self.base_path, html)
             hits, misses = hits + chunk_hits, misses + chunk_misses
