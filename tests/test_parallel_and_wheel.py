@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -86,3 +87,24 @@ def test_parallel_build_counts_the_workers_cache_hits(tmp_path: Path) -> None:
     assert misses == 120 + 241 + 120  # case-study Markdown, cards (badges, case studies, home), QR codes
     assert f"(cache: {misses} hits, 0 misses)" in forced.stdout
     assert tree(site / "_site") == first_tree
+
+
+def test_a_killed_markdown_worker_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The case studies' Markdown is parsed ahead in worker processes; if one dies, the pages parse it."""
+    from badgesite.build import BuildOptions, build
+    from badgesite.render import ahead
+
+    site = tmp_path / "big"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    config = site / "badgesite.yml"
+    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    today = dt.date.fromisoformat(TODAY)
+    whole = build(BuildOptions(site_root=site, output=tmp_path / "whole", today=today, use_cache=False))
+    monkeypatch.setattr(ahead, "_render", _die)
+    killed = build(BuildOptions(site_root=site, output=tmp_path / "killed", today=today, use_cache=False))
+    assert killed.pages == whole.pages > 240
+    assert tree(tmp_path / "killed") == tree(tmp_path / "whole")
+
+
+def _die(positions: object) -> None:
+    os._exit(3)
