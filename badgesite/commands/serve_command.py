@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 import watchfiles
+from watchfiles import Change
 
 from badgesite.build import BuildOptions
 from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, site_folder
@@ -21,7 +22,16 @@ from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME
 from badgesite.problems import SiteError, summary
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.serve.server import SiteState, make_server
-from badgesite.serve.watch import ChangeKind, SiteFilter, classify, top_level, watched_folders
+from badgesite.serve.watch import (
+    ChangeKind,
+    Signatures,
+    SiteFilter,
+    changed_since,
+    classify,
+    source_signatures,
+    top_level,
+    watched_folders,
+)
 
 DEBOUNCE_MS = 40
 TOP_LEVEL_POLL_MS = 250  # how often badgesite.yml and the set of source folders are looked at
@@ -55,6 +65,7 @@ def run(arguments: argparse.Namespace) -> int:
     options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts, today=default_today())
     state = SiteState(options.output_folder, "/")
     live = LiveBuild(options)
+    before_build = source_signatures(site_root)
     _rebuild(live, state, [], ChangeKind.CONFIG)
     try:
         server = make_server(state, arguments.host, arguments.port)
@@ -72,7 +83,7 @@ def run(arguments: argparse.Namespace) -> int:
         print(f"serving {address} — watching {site_root} (Ctrl-C to stop)", flush=True)
         if arguments.open:
             webbrowser.open(address)
-        _watch(live, state, stop)
+        _watch(live, state, stop, before_build)
     except KeyboardInterrupt:
         pass
     finally:
@@ -105,16 +116,19 @@ def _stop_serving(server: ThreadingHTTPServer) -> None:
     server.server_close()
 
 
-def _watch(live: LiveBuild, state: SiteState, stop: threading.Event) -> None:
+def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from: Signatures) -> None:
     """Watch the source folders and the themes; look at the site folder's top level between steps (a config
-    edit rebuilds everything; a source folder appearing or going restarts the watch with it)."""
+    edit rebuilds everything; a source folder appearing or going restarts the watch with it). Once a watch
+    is running, files that changed since `built_from` (while building, or between two watches) are rebuilt."""
     root = live.options.site_root
     ignored = [live.options.output_folder, root / CACHE_DIR]
+    counts = SiteFilter(ignored)
     while not stop.is_set():
         before = top_level(root)
+        catching_up = True
         for changes in watchfiles.watch(
             *watched_folders(root, bundled_themes_dir()),
-            watch_filter=SiteFilter(ignored),
+            watch_filter=counts,
             debounce=DEBOUNCE_MS,
             step=10,
             stop_event=stop,
@@ -123,8 +137,13 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event) -> None:
             yield_on_timeout=True,
         ):
             paths = [Path(path) for _, path in changes]
+            if catching_up:  # the watch runs now: anything saved before it started is in the signatures
+                missed = (path for path in changed_since(built_from, root) if counts(Change.modified, str(path)))
+                paths = sorted({*paths, *missed})
+                catching_up = False
             now = top_level(root)
             if now[1] != before[1]:  # a source folder appeared or went: rebuild all, then watch the new set
+                built_from = source_signatures(root)
                 _rebuild(live, state, [*paths, *(root / name for name in now[1] ^ before[1])], ChangeKind.CONFIG)
                 break
             if now[0] != before[0]:

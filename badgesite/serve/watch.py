@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,3 +75,33 @@ def top_level(site_root: Path) -> tuple[object, frozenset[str]]:
     except OSError:
         config = None
     return config, frozenset(name for name in SOURCE_FOLDERS if (site_root / name).is_dir())
+
+
+Signatures = dict[Path, tuple[int, int]]
+
+
+def source_signatures(site_root: Path) -> Signatures:
+    """Size and modification time of every file in the source folders and of the config. Taken before a
+    build and compared once the watch is running: an edit saved before the watch could see it (during the
+    first build, or a restart) would otherwise be lost."""
+    found: Signatures = {}
+    for top in (site_root / CONFIG_NAME, *(site_root / name for name in sorted(SOURCE_FOLDERS))):
+        if top.is_file():
+            status = top.stat()
+            found[top] = (status.st_size, status.st_mtime_ns)
+            continue
+        for current, _, names in os.walk(top):
+            for name in names:
+                path = Path(current) / name
+                try:
+                    status = path.stat()
+                except OSError:
+                    continue
+                found[path] = (status.st_size, status.st_mtime_ns)
+    return found
+
+
+def changed_since(before: Signatures, site_root: Path) -> list[Path]:
+    """Files added, removed or changed since `before` was taken, in a stable order."""
+    now = source_signatures(site_root)
+    return sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))

@@ -209,3 +209,16 @@ def test_the_output_and_cache_are_not_watched(tmp_path: Path) -> None:
     (root / ".badgesite-cache").mkdir()
     themes = tmp_path / "themes"
     assert watched_folders(root, themes) == [root / "assets", root / "badges", themes]
+
+
+def test_an_edit_saved_before_the_watch_starts_is_not_lost(server: Server, site: Path) -> None:
+    """The watch starts just after "serving" is printed; an edit saved in between, or during the first build,
+    is found by comparing the files with what the first build read."""
+    study = site / "case-studies" / "migration.md"
+    study.write_text(study.read_text().replace("We moved the platform.", "Saved at once."))
+    page = site / "_site" / "case-studies" / "migration" / "index.html"
+    deadline = time.monotonic() + 20
+    while "Saved at once." not in page.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "the edit saved right after start never reached the page"
+        time.sleep(0.05)
+    assert "Saved at once." in server.get("/case-studies/migration/")[1]
