@@ -89,10 +89,10 @@ class LiveBuild:
         if problems or previous is None or document.data != previous:
             return None
         new = replace(spec, values={**spec.values, "case_study": replace(study, body=document.body)})
-        rendered, problems = self._render([new])
+        rendered, problems, early = self._render([new])
         if problems:
             raise SiteError(problems)
-        written = sum(self._write(output, data) for output, data in rendered.items())
+        written = early + sum(self._write(output, data) for output, data in rendered.items())
         self._write(MARKER, MARKER_TEXT)
         self.own_pages[path] = new
         return LiveResult(
@@ -184,13 +184,13 @@ class LiveBuild:
                 or _touches(self.sources[spec.output], changed)
             ]
             dirty.sort(key=lambda spec: spec.meta.source not in changed)  # the edited page reaches the disk first
-        rendered, problems = self._render(dirty)
+        rendered, problems, early = self._render(dirty)
         if problems:
             if templates:
                 self.renderer = None  # which pages the next fix touches is unclear: that will be a full build
             raise SiteError(problems)
         others = other_files(prepared, self.options.site_root, self.cache, {})
-        written = sum(self._write(path, data) for path, data in rendered.items())
+        written = early + sum(self._write(path, data) for path, data in rendered.items())
         identities = self._identities(others)
         written += sum(
             self._write(path, data) for path, data in others.items() if self.others.get(path) != identities[path]
@@ -210,10 +210,13 @@ class LiveBuild:
             base_path=prepared.site.base_path,
         )
 
-    def _render(self, specs: list[PageSpec]) -> tuple[dict[str, bytes], list[Problem]]:
+    def _render(self, specs: list[PageSpec]) -> tuple[dict[str, bytes], list[Problem], int]:
+        """The pages' bytes and problems; the first page is written at once (the one being edited), and the
+        last number says whether that write changed the file, for the summary line."""
         assert self.renderer is not None
         rendered: dict[str, bytes] = {}
         problems: list[Problem] = []
+        early = 0
         for spec in specs:
             html = self.renderer.render(spec)
             if isinstance(html, Problem):
@@ -223,8 +226,8 @@ class LiveBuild:
             if spec.extras:
                 rendered.update(spec.extras(self.cache))
             if not problems and spec is specs[0]:
-                self._write(spec.output, html)  # the page being edited, before everything else
-        return rendered, problems
+                early = self._write(spec.output, html)  # the page being edited, before everything else
+        return rendered, problems, early
 
     def _identities(self, files: dict[str, OutputFile]) -> dict[str, object]:
         """How to tell that an output file changed without reading it: made bytes by value, cached files by

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from badgesite.build import BuildOptions, build
-from tests.conftest import TODAY, run_cli
+from tests.conftest import TODAY, run_cli, write_files
 from tests.html_tools import parse_page, tree
 
 
@@ -188,9 +188,20 @@ def test_site_can_be_built_from_a_copy_elsewhere(sample_site: Path, tmp_path: Pa
 def test_sharing_extras_can_be_switched_off(small_site: Path, tmp_path: Path) -> None:
     config = small_site / "badgesite.yml"
     config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    write_files(
+        small_site,
+        {
+            "badges/vector.yml": "name: Vector Badge\nissuer: AWS\nearned: 2024-01-02\nimage: vector.svg\n",
+            "badges/vector.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64">'
+            '<circle cx="32" cy="32" r="30" fill="#e25"/></svg>',
+        },
+    )
     result = build(BuildOptions(site_root=small_site, output=tmp_path / "out", today=dt.date(2026, 1, 1)))
     assert not [path for path in result.files if path.endswith(("card.jpg", "qr.svg"))]
     page = (tmp_path / "out" / "badges" / "aws-cloud" / "index.html").read_text()
     assert '<meta property="og:image" content="https://example.org/portfolio/badges/aws-cloud/aws-cloud.png">' in page
     assert "qr.svg" not in page
     assert "Add to LinkedIn" in page
+    vector = (tmp_path / "out" / "badges" / "vector" / "index.html").read_text()
+    assert (tmp_path / "out" / "badges" / "vector" / "vector.svg").is_file()
+    assert 'property="og:image"' not in vector and 'name="twitter:image"' not in vector  # platforms draw no SVG

@@ -156,7 +156,7 @@ def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str
                 kind="badge",
                 source=badge.source,
                 description=f"{badge.name}, issued by {badge.issuer.name}",
-                card=urls.social_card(badge.page) if site.social_cards else badge.image_url,
+                card=urls.social_card(badge.page) if site.social_cards else _shareable(badge.image_url),
                 structured=partial(badge_credential, site, badge),
                 sources=(badge.source, *(s.source for s in studies), *_renewal_sources(site, badge)),
             ),
@@ -286,6 +286,11 @@ def _portfolio_pages(site: Site) -> Iterator[PageSpec]:
 def _renewal_sources(site: Site, badge: Badge) -> tuple[str, ...]:
     partners = (site.index.badge_by_id.get(badge.renews or ""), site.index.badge_by_id.get(badge.renewed_by or ""))
     return tuple(partner.source for partner in partners if partner is not None)
+
+
+def _shareable(image_url: str) -> str | None:
+    """A badge image as og:image only when platforms show it: they draw PNG and JPEG, not SVG."""
+    return image_url if image_url.lower().endswith((".png", ".jpg", ".jpeg")) else None
 
 
 def _home_card(site: Site) -> str | None:

@@ -129,7 +129,7 @@ def test_edit_reloads_the_browser_with_the_new_content(server: Server, site: Pat
     wait_event(received, "reload")
     status, page = server.get("/case-studies/migration/")
     assert "We moved it twice." in page
-    server.wait_for(r"rebuilt \(content\): \d+ of \d+ pages rendered")
+    server.wait_for(r"rebuilt \(content\): \d+ of \d+ pages rendered, [1-9]\d* files? written")
 
 
 def test_a_broken_edit_shows_the_problem_and_keeps_serving(server: Server, site: Path) -> None:
