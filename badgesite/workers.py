@@ -55,18 +55,23 @@ def run_chunks(
             progress(len(items), len(items))
         return results
     parts = chunks(items, workers)
-    context = multiprocessing.get_context("fork")
     results = []
     done = 0
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
-    ) as pool:
+    with _forked_pool(workers, initializer, initargs) as pool:
         for part, result in zip(parts, pool.map(task, parts), strict=True):
             results.append(result)
             done += len(part)
             if progress:
                 progress(done, len(items))
     return results
+
+
+def _forked_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
+    """Workers forked from this process (they inherit its state instead of unpickling it), deaf to Ctrl-C."""
+    context = multiprocessing.get_context("fork")
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
+    )
 
 
 def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
@@ -105,8 +110,5 @@ def start_chunks(
     workers = worker_count(len(items))
     if workers == 1:
         return None
-    context = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(initializer, *initargs)
-    )
+    pool = _forked_pool(workers, initializer, initargs)
     return Pending(pool, [pool.submit(task, part) for part in chunks(items, workers)])

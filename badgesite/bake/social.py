@@ -130,18 +130,13 @@ def _draw_chunk(specs: Sequence[CardSpec]) -> tuple[list[tuple[str, str, bytes |
     hits, misses = cache.hits, cache.misses
     drawn: list[tuple[str, str, bytes | None]] = []
     for spec in specs:
-        data = None
-        if output is not None:
-            data = cache.get("cards", spec.key)
-        else:
-            cache.misses += 1  # the parent looked for it already
+        data = cache.get("cards", spec.key)
+        kept = data is not None
         if data is None:
             data = draw_card(spec)
-            stored = cache.put("cards", spec.key, data)
-        else:
-            stored = True
+            kept = cache.put("cards", spec.key, data)
         if output is not None:
             write_file(output_target(output, spec.path), data)
-            continue
-        drawn.append((spec.path, spec.key, None if stored else data))
+        else:
+            drawn.append((spec.path, spec.key, None if kept else data))
     return drawn, cache.hits - hits, cache.misses - misses

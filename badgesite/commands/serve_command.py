@@ -142,11 +142,12 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
                 paths = sorted({*paths, *missed})
                 catching_up = False
             now = top_level(root)
-            if now[1] != before[1]:  # a source folder appeared or went: rebuild all, then watch the new set
+            if now.folders != before.folders:  # a source folder appeared or went: rebuild, watch the new set
                 built_from = source_signatures(root)
-                _rebuild(live, state, [*paths, *(root / name for name in now[1] ^ before[1])], ChangeKind.CONFIG)
+                moved = (root / name for name in now.folders ^ before.folders)
+                _rebuild(live, state, [*paths, *moved], ChangeKind.CONFIG)
                 break
-            if now[0] != before[0]:
+            if now.config != before.config:
                 paths.append(root / CONFIG_NAME)
             if paths:
                 _rebuild(live, state, paths, classify(root, paths))

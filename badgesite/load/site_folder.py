@@ -58,15 +58,15 @@ class DocumentCache:
         return document
 
 
+SOURCE_SUFFIXES = {"badges": (".yml", ".yaml"), "case-studies": (".md",), "pages": (".md",)}  # what read_site parses
+
+
 def is_source_file(relative: str) -> bool:
     """A file read_site parses: the config, badge YAML, case-study and page Markdown."""
     folder, _, name = relative.partition("/")
     if not name:
         return relative == CONFIG_NAME
-    suffix = os.path.splitext(name)[1].lower()
-    return (folder == "badges" and suffix in (".yml", ".yaml")) or (
-        folder in ("case-studies", "pages") and suffix == ".md"
-    )
+    return os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES.get(folder, ())
 
 
 def read_site(
@@ -98,11 +98,13 @@ def read_site(
     else:
         config = read(root / CONFIG_NAME, read_yaml_file)
     skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
-    badges = tuple(read(path, read_yaml_file) for path in _files(root / "badges", (".yml", ".yaml"), skipped, problems))
-    case_studies = tuple(
-        read(path, read_markdown_file) for path in _files(root / "case-studies", (".md",), skipped, problems)
-    )
-    pages = tuple(read(path, read_markdown_file) for path in _files(root / "pages", (".md",), skipped, problems))
+
+    def read_all(folder: str, reader: Callable[..., Document]) -> tuple[Document, ...]:
+        return tuple(read(path, reader) for path in _files(root / folder, SOURCE_SUFFIXES[folder], skipped, problems))
+
+    badges = read_all("badges", read_yaml_file)
+    case_studies = read_all("case-studies", read_markdown_file)
+    pages = read_all("pages", read_markdown_file)
     assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped, problems))
     templates = root / "templates"
     return SiteSources(

@@ -6,6 +6,7 @@ import enum
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from watchfiles import Change, DefaultFilter
 
@@ -66,15 +67,20 @@ def watched_folders(site_root: Path, themes: Path) -> list[Path]:
     return [*(site_root / name for name in sorted(SOURCE_FOLDERS) if (site_root / name).is_dir()), themes]
 
 
-def top_level(site_root: Path) -> tuple[object, frozenset[str]]:
-    """What the recursive watch cannot see: the config file (size, modification time, inode, so an editor's
-    save-by-rename counts) and which source folders exist. Compared between watch steps."""
+class TopLevel(NamedTuple):
+    """What the recursive watch cannot see, compared between watch steps."""
+
+    config: tuple[int, int, int] | None  # size, modification time, inode: an editor's save-by-rename counts
+    folders: frozenset[str]  # the source folders that exist
+
+
+def top_level(site_root: Path) -> TopLevel:
     try:
         status = (site_root / CONFIG_NAME).stat()
-        config: object = (status.st_size, status.st_mtime_ns, status.st_ino)
+        config: tuple[int, int, int] | None = (status.st_size, status.st_mtime_ns, status.st_ino)
     except OSError:
         config = None
-    return config, frozenset(name for name in SOURCE_FOLDERS if (site_root / name).is_dir())
+    return TopLevel(config, frozenset(name for name in SOURCE_FOLDERS if (site_root / name).is_dir()))
 
 
 Signatures = dict[Path, tuple[int, int]]
