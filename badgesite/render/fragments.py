@@ -12,6 +12,7 @@ path and the theme's settings are fixed, so they need not be in the key.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import is_dataclass
 
 from markupsafe import Markup
 
@@ -23,10 +24,11 @@ class Fragments:
 
     def __init__(self) -> None:
         self._rendered: dict[tuple[Hashable, ...], Markup] = {}
+        self._parts: dict[int, tuple[object, Hashable]] = {}  # id(part) -> (part, its key part)
 
     def __call__(self, *key: object, caller: Callable[[], str]) -> Markup:
         try:
-            frozen = tuple(_freeze(part) for part in key)
+            frozen = tuple(self._key_part(part) for part in key)
             found = self._rendered.get(frozen)
         except TypeError:
             return Markup(caller())
@@ -35,6 +37,39 @@ class Fragments:
                 self._rendered.clear()
             found = self._rendered[frozen] = Markup(caller())
         return found
+
+    def _key_part(self, part: object) -> Hashable:
+        """Model objects hash by value, which walks every field on each call; a listing page asks for the same
+        badge's card on page after page, so each model object's key part is made once and found by identity
+        after. The object is kept beside its entry, so its id cannot be reused while the entry lives."""
+        if not is_dataclass(part):
+            return _freeze(part)  # text and numbers hash fast; lists can change, so are read every time
+        entry = self._parts.get(id(part))
+        if entry is not None and entry[0] is part:
+            return entry[1]
+        if len(self._parts) >= MAX_FRAGMENTS:  # `serve` brings a new model after each edit
+            self._parts.clear()
+        made = _ByValue(_freeze(part))
+        self._parts[id(part)] = (part, made)
+        return made
+
+
+class _ByValue:
+    """A key part whose hash is computed once; equal to another when the values are equal (identity first)."""
+
+    __slots__ = ("_hash", "value")
+
+    def __init__(self, value: Hashable) -> None:
+        self.value = value
+        self._hash = hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _ByValue):
+            return NotImplemented
+        return self is other or (self._hash == other._hash and self.value == other.value)
 
 
 def _freeze(part: object) -> Hashable:
