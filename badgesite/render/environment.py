@@ -49,6 +49,7 @@ def make_environment(
         trajectory_svg=lambda site, rows: trajectory_svg(site, rows, urls),
         json_ld=jsonld_script,
         level_skill_pairs=level_skill_pairs,
-        fragment=fragments if fragments is not None else Fragments(),
     )
+    fragments = fragments if fragments is not None else Fragments()
+    environment.globals.update(fragment=fragments, fragment_each=fragments.each)
     return environment

@@ -11,11 +11,13 @@ path and the theme's settings are fixed, so they need not be in the key.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import functools
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import is_dataclass
 
 from markupsafe import Markup
 
+_PLAIN = frozenset({str, int, bool, type(None)})
 MAX_FRAGMENTS = 200_000  # a long `serve` session keeps adding edited versions; start over past this
 
 
@@ -27,21 +29,45 @@ class Fragments:
         self._parts: dict[int, tuple[object, Hashable]] = {}  # id(part) -> (part, its key part)
 
     def __call__(self, *key: object, caller: Callable[[], str]) -> Markup:
+        frozen = self._key(key)
+        return Markup(caller()) if frozen is None else self._rendered_once(frozen, caller)
+
+    def each(self, name: str, items: Iterable[object], *rest: object, caller: Callable[[object], str]) -> Markup:
+        """`fragment(name, item, *rest)` for every item, one per line: a listing page's cards in one call.
+
+        `{% call(badge) fragment_each("badge_card", badges, heading) %}…{% endcall %}` costs a dictionary
+        lookup per card where a macro call per card cost ten times that (a skill page lists hundreds)."""
+        shared = self._key(rest)
+        made = []
+        for item in items:
+            render = functools.partial(caller, item)
+            own = self._key((item,)) if shared is not None else None
+            if shared is None or own is None:
+                made.append(Markup(render()))
+            else:
+                made.append(self._rendered_once((name, *own, *shared), render))
+        return Markup("\n".join(made))
+
+    def _key(self, parts: Iterable[object]) -> tuple[Hashable, ...] | None:
         try:
-            frozen = tuple(self._key_part(part) for part in key)
-            found = self._rendered.get(frozen)
+            return tuple(self._key_part(part) for part in parts)
         except TypeError:
-            return Markup(caller())
+            return None
+
+    def _rendered_once(self, frozen: tuple[Hashable, ...], render: Callable[[], str]) -> Markup:
+        found = self._rendered.get(frozen)
         if found is None:
             if len(self._rendered) >= MAX_FRAGMENTS:
                 self._rendered.clear()
-            found = self._rendered[frozen] = Markup(caller())
+            found = self._rendered[frozen] = Markup(render())
         return found
 
     def _key_part(self, part: object) -> Hashable:
         """Model objects hash by value, which walks every field on each call; a listing page asks for the same
         badge's card on page after page, so each model object's key part is made once and found by identity
         after. The object is kept beside its entry, so its id cannot be reused while the entry lives."""
+        if type(part) in _PLAIN:
+            return part
         if not is_dataclass(part):
             return _freeze(part)  # text and numbers hash fast; lists can change, so are read every time
         entry = self._parts.get(id(part))

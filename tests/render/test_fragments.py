@@ -53,3 +53,41 @@ def test_badges_and_case_studies_are_keys_by_value() -> None:
     assert caller.calls == len(site.badges) + len(site.case_studies), "an equal badge reuses the card"
     fragments("badge_card", replace(badge, name=badge.name + " (renamed)"), 3, None, caller=caller)
     assert caller.calls == len(site.badges) + len(site.case_studies) + 1
+
+
+class ItemCounter:
+    def __init__(self) -> None:
+        self.calls: list[object] = []
+
+    def __call__(self, item: object) -> str:
+        self.calls.append(item)
+        return f"<li>{item}</li>"
+
+
+def test_each_renders_every_item_once_and_shares_the_single_fragments() -> None:
+    fragments, caller = Fragments(), ItemCounter()
+    assert fragments.each("row", ["a", "b", "a"], 3, caller=caller) == "<li>a</li>\n<li>b</li>\n<li>a</li>"
+    assert caller.calls == ["a", "b"]
+    single = Counter()
+    assert fragments("row", "b", 3, caller=single) == "<li>b</li>", "fragment() finds what each() made"
+    assert single.calls == 0
+    assert fragments.each("row", ["b"], 2, caller=caller) == "<li>b</li>", "another key renders again"
+    assert fragments.each("row", [], 3, caller=caller) == ""
+
+
+def test_each_with_an_unhashable_key_renders_every_item_every_time() -> None:
+    fragments, caller = Fragments(), ItemCounter()
+    fragments.each("row", [{"a": 1}, {"a": 1}], caller=caller)
+    fragments.each("row", ["x", "x"], {"unhashable": True}, caller=caller)
+    assert len(caller.calls) == 4
+
+
+def test_a_model_object_found_by_identity_is_still_compared_by_value() -> None:
+    site = assemble(validate_site(read_site(SAMPLE_SITE)), ModelOptions(today=TODAY))
+    fragments, caller = Fragments(), ItemCounter()
+    badge = site.badges[0]
+    fragments.each("card", [badge, badge], caller=caller)
+    fragments.each("card", [replace(badge)], caller=caller)
+    assert len(caller.calls) == 1
+    fragments.each("card", [replace(badge, level="expert-x")], caller=caller)
+    assert len(caller.calls) == 2
