@@ -130,12 +130,8 @@ class LiveBuild:
         self.front_matter = {doc.path: doc.data for doc in self._case_study_documents()}
 
     def _case_study_documents(self) -> list[Document]:
-        root = self.options.site_root
-        return [
-            entry[1]
-            for path, entry in self.documents.entries.items()
-            if path.parent == root / "case-studies" or root / "case-studies" in path.parents
-        ]
+        folder = f"{self.options.site_root / 'case-studies'}{os.sep}"  # compared as text: 10,000 paths per edit
+        return [entry[1] for path, entry in self.documents.entries.items() if str(path).startswith(folder)]
 
     def _full(self) -> LiveResult:
         started = time.perf_counter()
