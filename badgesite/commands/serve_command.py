@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import threading
@@ -155,6 +156,19 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
 
 
 def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:
+    """One rebuild with the cycle collector paused: at thousands of badges the model is large, and the full
+    collections a rebuild's allocations trigger cost a badge edit ~0.3 s of its ~1.5 s at 5,000 + 5,000. The
+    collector runs again as soon as the pages are written; a rebuild's cycles wait that long."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _rebuild_now(live, state, paths, kind)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:
     try:
         result = live.rebuild(paths, kind)
     except SiteError as error:

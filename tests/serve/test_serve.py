@@ -222,3 +222,32 @@ def test_an_edit_saved_before_the_watch_starts_is_not_lost(server: Server, site:
         assert time.monotonic() < deadline, "the edit saved right after start never reached the page"
         time.sleep(0.05)
     assert "Saved at once." in server.get("/case-studies/migration/")[1]
+
+
+def test_a_rebuild_pauses_the_cycle_collector_and_always_restores_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """serve pauses the collector during a rebuild (its full collections cost a large site's edits a fifth of
+    their time); a rebuild that fails must not leave it off, or a long session would never free a cycle."""
+    import gc
+
+    from badgesite.build import BuildOptions
+    from badgesite.commands.serve_command import _rebuild
+    from badgesite.live_build import LiveBuild
+    from badgesite.serve.server import SiteState
+    from badgesite.serve.watch import ChangeKind
+
+    options = BuildOptions(site_root=site)
+    live, state = LiveBuild(options), SiteState(options.output_folder, "/")
+    seen: list[bool] = []
+    rebuild = live.rebuild
+    live.rebuild = lambda *arguments: (seen.append(gc.isenabled()), rebuild(*arguments))[1]  # type: ignore[method-assign]
+    _rebuild(live, state, [], ChangeKind.CONFIG)
+    assert gc.isenabled() and state.problems == []
+    badge = site / "badges" / "aws-cloud.yml"
+    badge.write_text("name: Cloud Practitioner\nissuer: AWS\nearned: 2024-13-31\n")
+    _rebuild(live, state, [badge], ChangeKind.CONTENT)
+    assert gc.isenabled(), "the collector stayed off after a failed rebuild"
+    assert any("aws-cloud.yml" in line for line in state.problems), state.problems
+    assert seen == [False, False]
+    assert "still serving the last good build" in capsys.readouterr().err
