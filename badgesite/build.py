@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
+
 from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
@@ -16,11 +18,11 @@ from badgesite.bake.social import make_cards, plan_cards
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
-from badgesite.load.site_folder import CACHE_DIR, OUTPUT_DEFAULT, SiteSources, is_source_file
+from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME, OUTPUT_DEFAULT, SiteSources, is_source_file
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
-from badgesite.render.ahead import MarkdownAhead
+from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
@@ -107,11 +109,16 @@ def build(
     ahead = MarkdownAhead(options.cache_folder)
 
     def render_markdown_ahead(sources: SiteSources) -> None:
-        base_path = _early_base_path(sources, options.base_url)
-        if base_path is not None:
-            ahead.start(sources, base_path)
+        """When the fingerprint did not keep the files (serve), start once they are loaded."""
+        base_path = _early_base_path(sources.config.data if sources.config else None, options.base_url)
+        if base_path is not None and not ahead.started:
+            ahead.start(loaded_bodies(sources), base_path)
 
     try:
+        config = contents.get(CONFIG_NAME)
+        base_path = _early_base_path(_plain_yaml(config), options.base_url) if config is not None else None
+        if base_path is not None:  # the fingerprint read the files: parse Markdown while this process loads them
+            ahead.start(case_study_bodies(contents), base_path)
         prepared = prepare(
             options, timings, documents=documents, memo=memo, on_loaded=render_markdown_ahead, contents=contents
         )
@@ -288,9 +295,17 @@ def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
     return files
 
 
-def _early_base_path(sources: SiteSources, override: str | None) -> str | None:
+def _plain_yaml(raw: bytes) -> object:
+    """The config's data without positions or checks (loading reports its problems); None when it does not
+    parse, or holds a value the safe loader rejects (a date like 2024-13-45 raises ValueError)."""
+    try:
+        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return None
+
+
+def _early_base_path(data: object, override: str | None) -> str | None:
     """The base path the model will have, read from the unchecked config; None while it is not valid."""
-    data = sources.config.data if sources.config is not None else None
     text = override or (data.get("base_url") if isinstance(data, dict) else None)
     if not isinstance(text, str):
         return None

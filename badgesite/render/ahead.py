@@ -1,7 +1,7 @@
-"""Case studies' Markdown rendered on the other cores while this process validates the site, builds the
-model and prepares the images: parsing is the largest single cost of a cold build (about half a millisecond
-per case study) and needs only the text and the base path, both known once the files are read. Otherwise the
-second core would sit idle through those serial stages.
+"""Case studies' Markdown rendered on the other cores while this process parses and validates the site,
+builds the model and prepares the images: parsing is the largest single cost of a cold build (about half a
+millisecond per case study) and needs only the text and the base path, both known once the input fingerprint
+has read the files. Otherwise the second core would sit idle through those serial stages.
 
 The HTML comes back to this process before the render workers are forked, so they inherit it. A text whose
 base path turns out different (the site's base_url was invalid), or whose worker died, is simply parsed
@@ -10,12 +10,13 @@ again when its page renders.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from badgesite.cache import ContentCache
-from badgesite.load.site_folder import SiteSources
+from badgesite.load.front_matter import split_front_matter
+from badgesite.load.site_folder import SOURCE_SUFFIXES, SiteSources
 from badgesite.render import markdown
 from badgesite.workers import Pending, start_chunks
 
@@ -31,8 +32,13 @@ class MarkdownAhead:
         self.base_path = "/"
         self.pending: Pending[Rendered] | None = None
 
-    def start(self, sources: SiteSources, base_path: str) -> None:
-        self.texts = tuple(document.body for document in sources.case_studies if document.body)
+    @property
+    def started(self) -> bool:
+        return self.pending is not None
+
+    def start(self, texts: Sequence[str], base_path: str) -> None:
+        """Parse these Markdown bodies on the other cores (from case_study_bodies or loaded_bodies)."""
+        self.texts = tuple(texts)
         self.base_path = base_path
         markdown.forget_remembered()
         self.pending = start_chunks(
@@ -59,6 +65,28 @@ class MarkdownAhead:
         if self.pending is not None:
             self.pending.cancel()
             self.pending = None
+
+
+def case_study_bodies(contents: Mapping[str, bytes]) -> list[str]:
+    """The Markdown bodies of the case-study files among these (relative path -> bytes), split as the loader
+    splits them, before anything is parsed; a file that is not UTF-8 is left to the loader to report."""
+    bodies = []
+    for relative in sorted(contents):
+        folder, _, name = relative.partition("/")
+        if folder != "case-studies" or not name.lower().endswith(SOURCE_SUFFIXES[folder]):
+            continue
+        try:
+            body = split_front_matter(contents[relative].decode("utf-8")).body
+        except UnicodeDecodeError:
+            continue
+        if body:
+            bodies.append(body)
+    return bodies
+
+
+def loaded_bodies(sources: SiteSources) -> list[str]:
+    """The Markdown bodies of the loaded case studies (when the files were read by the loader itself)."""
+    return [document.body for document in sources.case_studies if document.body]
 
 
 _job: tuple[tuple[str, ...], str, Path | None] | None = None
