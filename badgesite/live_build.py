@@ -25,6 +25,7 @@ from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer
 from badgesite.render.pages import PageSpec
 from badgesite.render.template_deps import EVERY_TEMPLATE, uses_any
+from badgesite.same import same
 from badgesite.serve.watch import ChangeKind
 from badgesite.validate import ValidationMemo
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, output_target
@@ -86,7 +87,7 @@ class LiveBuild:
         document = self.documents.read(self.options.site_root, source, problems, read_markdown_file)
         study = spec.values["case_study"]
         previous = self.front_matter.get(path)
-        if problems or previous is None or document.data != previous:
+        if problems or previous is None or not same(document.data, previous):  # 65 -> 65.0 is an edit
             return None
         new = replace(spec, values={**spec.values, "case_study": replace(study, body=document.body)})
         rendered, problems, early = self._render([new])
