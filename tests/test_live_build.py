@@ -177,3 +177,22 @@ def test_a_yaml_syntax_error_while_serving_is_reported_alone(copy: Path, tmp_pat
         live.rebuild([path], ChangeKind.CONTENT)
     own = [problem for problem in raised.value.problems if problem.path == "badges/aws-security-specialty.yml"]
     assert len(own) == 1 and "missing required field" not in own[0].message
+
+
+def test_a_number_written_differently_is_an_edit_everywhere_it_shows(copy: Path, tmp_path: Path) -> None:
+    """`after: 97` -> `after: 97.0` compares equal in Python but prints differently: the case study's page and
+    the cards that show its headline metric on listing pages must change, as a full build gives."""
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    study = "case-studies/2025-cutting-cloud-costs.md"
+    assert edit(live, copy, study, "after: 73000", "after: 73000.0") > 1, "front matter changed: not a body edit"
+    other = copy / "case-studies" / "2025-zero-trust-hardening.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    path = copy / study
+    path.write_text(path.read_text(encoding="utf-8").replace("after: 73000.0", "after: 73000"), encoding="utf-8")
+    live.rebuild([path, other], ChangeKind.CONTENT)  # two files at once: the model is rebuilt, cards reused
+    live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
+    live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
+    assert [path for path in live_tree if live_tree[path] != reference[path]] == []
+    assert b"73\xe2\x80\xaf000.0" not in live_tree["case-studies/index.html"]

@@ -79,12 +79,29 @@ class Alignment:
     url: str | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+def _as_written(value: object) -> object:
+    """A number with its type (and a float as printed, so -0.0 is not 0.0); text as it is."""
+    return (type(value), repr(value)) if isinstance(value, int | float) else value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Metric:
+    """A before/after measure. Equal only when written the same: Python holds 65 == 65.0, but a page shows
+    "65" for one and "65.0" for the other, and model objects are the keys of the cards drawn from them."""
+
     label: str
     before: str | int | float | None
     after: str | int | float
     unit: str | None
+
+    def _written(self) -> tuple[object, ...]:
+        return (self.label, _as_written(self.before), _as_written(self.after), self.unit)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Metric) and self._written() == other._written()
+
+    def __hash__(self) -> int:
+        return hash(self._written())
 
     @property
     def change(self) -> str | None:

@@ -17,12 +17,13 @@ from dataclasses import is_dataclass
 
 from markupsafe import Markup
 
-_PLAIN = frozenset({str, int, bool, type(None)})
 MAX_FRAGMENTS = 200_000  # a long `serve` session keeps adding edited versions; start over past this
 
 
 class Fragments:
-    """The `fragment(*key)` global. A key that cannot be hashed renders the block every time, never wrongly."""
+    """The `fragment(*key)` and `fragment_each(name, items, *key)` globals. Keys are scoped to the template
+    file the block is written in, and compared with their types (65 and 65.0 print differently). A key
+    that cannot be hashed renders the block every time, never wrongly."""
 
     def __init__(self) -> None:
         self._rendered: dict[tuple[Hashable, ...], Markup] = {}
@@ -30,7 +31,9 @@ class Fragments:
 
     def __call__(self, *key: object, caller: Callable[[], str]) -> Markup:
         frozen = self._key(key)
-        return Markup(caller()) if frozen is None else self._rendered_once(frozen, caller)
+        if frozen is None:
+            return Markup(caller())
+        return self._rendered_once((_written_in(caller), *frozen), caller)
 
     def each(self, name: str, items: Iterable[object], *rest: object, caller: Callable[[object], str]) -> Markup:
         """`fragment(name, item, *rest)` for every item, one per line: a listing page's cards in one call.
@@ -38,6 +41,7 @@ class Fragments:
         `{% call(badge) fragment_each("badge_card", badges, heading) %}…{% endcall %}` costs a dictionary
         lookup per card where a macro call per card cost ten times that (a skill page lists hundreds)."""
         shared = self._key(rest)
+        scope = _written_in(caller)
         made = []
         for item in items:
             render = functools.partial(caller, item)
@@ -45,7 +49,7 @@ class Fragments:
             if shared is None or own is None:
                 made.append(Markup(render()))
             else:
-                made.append(self._rendered_once((name, *own, *shared), render))
+                made.append(self._rendered_once((scope, name, *own, *shared), render))
         return Markup("\n".join(made))
 
     def _key(self, parts: Iterable[object]) -> tuple[Hashable, ...] | None:
@@ -66,26 +70,36 @@ class Fragments:
         """Model objects hash by value, which walks every field on each call; a listing page asks for the same
         badge's card on page after page, so each model object's key part is made once and found by identity
         after. The object is kept beside its entry, so its id cannot be reused while the entry lives."""
-        if type(part) in _PLAIN:
+        if type(part) is str or part is None:
             return part
         if not is_dataclass(part):
-            return _freeze(part)  # text and numbers hash fast; lists can change, so are read every time
+            return _freeze(part)  # lists can change, so are read every time
         entry = self._parts.get(id(part))
         if entry is not None and entry[0] is part:
             return entry[1]
         if len(self._parts) >= MAX_FRAGMENTS:  # `serve` brings a new model after each edit
             self._parts.clear()
-        made = _ByValue(_freeze(part))
+        made = _ByValue(part)
         self._parts[id(part)] = (part, made)
         return made
 
 
+def _written_in(caller: object) -> str | None:
+    """The template file of the call block (Jinja compiles each template with its file name): a site's
+    override that reuses a theme's fragment name must not get the theme's markup, nor, in a parallel build,
+    whichever of the two a worker happened to draw first."""
+    function = getattr(caller, "_func", caller)
+    code = getattr(function, "__code__", None)
+    return code.co_filename if code is not None else None
+
+
 class _ByValue:
-    """A key part whose hash is computed once; equal to another when the values are equal (identity first)."""
+    """A model object as a key part: its hash computed once; equal to another by value (identity first,
+    which is every lookup within one build). Model objects compare as they print (see model.types.Metric)."""
 
     __slots__ = ("_hash", "value")
 
-    def __init__(self, value: Hashable) -> None:
+    def __init__(self, value: object) -> None:
         self.value = value
         self._hash = hash(value)
 
@@ -99,8 +113,10 @@ class _ByValue:
 
 
 def _freeze(part: object) -> Hashable:
-    """Lists and tuples by their items (a level list is a list); anything else must hash by value."""
+    """Lists and tuples by their items (a level list is a list); anything else by its type and value."""
     if isinstance(part, list | tuple):
         return (type(part).__name__, *(_freeze(item) for item in part))
+    if type(part) is str or part is None:
+        return part
     hash(part)
-    return part  # type: ignore[return-value]
+    return (type(part), part)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
+
+from markupsafe import Markup
 
 from badgesite.load import read_site
 from badgesite.model import ModelOptions, assemble
@@ -91,3 +94,26 @@ def test_a_model_object_found_by_identity_is_still_compared_by_value() -> None:
     assert len(caller.calls) == 1
     fragments.each("card", [replace(badge, level="expert-x")], caller=caller)
     assert len(caller.calls) == 2
+
+
+def test_keys_that_print_differently_render_apart() -> None:
+    fragments, caller = Fragments(), ItemCounter()
+    assert fragments.each("n", [1, 1.0, True], caller=caller) == "<li>1</li>\n<li>1.0</li>\n<li>True</li>"
+    escaped = Fragments().each("m", [Markup("<b>"), "<b>"], caller=lambda item: str(Markup.escape(item)))
+    assert escaped == "<b>\n&lt;b&gt;", "a plain string equal to a Markup one must still be escaped"
+
+
+def test_a_site_override_reusing_a_theme_fragment_name_gets_its_own_markup(tmp_path: Path) -> None:
+    """Keys are scoped to the template file: an override's "badge_card" is not the theme's."""
+    import jinja2
+
+    for name, text in {
+        "theme.html": '{% call(x) fragment_each("badge_card", items) %}theme {{ x }}{% endcall %}',
+        "override.html": '{% call(x) fragment_each("badge_card", items) %}override {{ x }}{% endcall %}',
+    }.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    fragments = Fragments()
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), autoescape=True)
+    environment.globals.update(fragment=fragments, fragment_each=fragments.each)
+    assert environment.get_template("theme.html").render(items=["a"]) == "theme a"
+    assert environment.get_template("override.html").render(items=["a"]) == "override a"
