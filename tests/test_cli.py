@@ -66,8 +66,11 @@ def test_an_internal_error_is_a_short_message_not_a_traceback(small_site: Path) 
 @pytest.mark.parametrize(
     ("base_url", "expected"),
     [
-        ("javascript:alert(1)", "expected a URL starting with http:// or https://"),
-        ("ftp://example.org/", "expected a URL starting with http:// or https://"),
+        ("javascript:alert(1)", "expected an address starting with http:// or https://, or a path starting with /"),
+        ("ftp://example.org/", "expected an address starting with http:// or https://, or a path starting with /"),
+        ("//example.org/portfolio/", "expected an address starting with http:// or https://, or a path"),
+        ("", "for example https://you.github.io/portfolio/, or / to build for a local preview"),
+        ("https://example.org/%zz/", "has a % that is not followed by two hexadecimal digits (write a % sign as %25)"),
         ("https://example.org/?q=1", "cannot have a query"),
         ("https://example.org/#top", "cannot have a query (?…) or a fragment"),
     ],

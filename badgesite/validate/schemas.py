@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from badgesite.load.documents import KeyPath
@@ -24,9 +25,11 @@ from badgesite.validate.kinds import (
     Url,
     UrlOrFile,
     check_url,
+    shown,
 )
 
 DEFAULT_LEVELS = ("foundational", "intermediate", "advanced", "expert")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class BaseUrl(Text):
@@ -41,8 +44,17 @@ class BaseUrl(Text):
 def normal_base_url(text: str) -> str:
     """The base URL ending in `/`; raises Invalid unless it is http(s) or a bare path, without query or
     fragment (every page URL is appended to it). `--base-url` goes through here too."""
-    if not text.startswith("/"):
-        check_url(text, ("http", "https"))
+    example = "for example https://you.github.io/portfolio/, or / to build for a local preview"
+    if text.startswith("//") or not text.startswith("/"):
+        try:
+            check_url(text, ("http", "https"))
+        except Invalid:
+            raise Invalid(
+                f"expected an address starting with http:// or https://, or a path starting with /, got {shown(text)}",
+                example,
+            ) from None
+    if _BAD_PERCENT.search(text):
+        raise Invalid(f"{shown(text)} has a % that is not followed by two hexadecimal digits", "write a % sign as %25")
     if "?" in text or "#" in text:
         raise Invalid("a base URL cannot have a query (?…) or a fragment (#…)", "use the address of the site's folder")
     return text if text.endswith("/") else text + "/"
