@@ -34,6 +34,7 @@ class CheckedSite:
     assets: tuple[str, ...]
     templates_dir: Path | None
     warnings: tuple[Problem, ...] = ()
+    broken_badge_ids: frozenset[str] = frozenset()  # badge files with problems of their own: still ids
 
 
 class ValidationMemo:
@@ -91,6 +92,7 @@ def validate_site_collecting(
         pages=present(pages),
         assets=sources.assets,
         templates_dir=sources.templates_dir,
+        broken_badge_ids=frozenset(doc.stem for doc, item in zip(sources.badges, badges, strict=True) if item is None),
     )
     problems.extend(site_rules.check_all(checked))
     return checked, problems

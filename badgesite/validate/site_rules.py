@@ -154,8 +154,9 @@ def _levels(site: CheckedSite) -> Iterator[Problem]:
 
 
 def _references(site: CheckedSite) -> Iterator[Problem]:
-    """Case studies, renewals and collections name badges by id: each id must exist."""
-    badge_ids = {item.document.stem for item in site.badges}
+    """Case studies, renewals and collections name badges by id: each id must exist. A badge file with
+    problems of its own still holds its id: naming it is not a second problem for every case study."""
+    badge_ids = {item.document.stem for item in site.badges} | site.broken_badge_ids
 
     def unknown(item: Checked, key_path: KeyPath, badge_id: str) -> Problem:
         hint = did_you_mean(badge_id, badge_ids) or "badge ids are the file names in badges/, without .yml"
