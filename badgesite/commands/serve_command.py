@@ -16,6 +16,7 @@ from types import FrameType
 import watchfiles
 from watchfiles import Change
 
+from badgesite.audit.findings import plural
 from badgesite.build import BuildOptions
 from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, site_folder
 from badgesite.live_build import LiveBuild
@@ -179,8 +180,8 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
         return
     what = "built" if result.full and not paths else f"rebuilt ({kind.name.lower()})"
     print(
-        f"{what}: {result.rendered} of {result.pages} pages rendered, {result.written} files written "
-        f"in {result.seconds * 1000:.0f} ms",
+        f"{what}: {result.rendered} of {plural(result.pages, 'page')} rendered, "
+        f"{plural(result.written, 'file')} written in {result.seconds * 1000:.0f} ms",
         flush=True,
     )
     state.publish(problems=[], base_path=result.base_path)
