@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterator
@@ -92,11 +93,14 @@ def _dates(site: CheckedSite) -> Iterator[Problem]:
     for item in site.badges:
         earned, expires = item.values["earned"], item.values["expires"]
         if earned and expires and expires <= earned:
+            timed = any(isinstance(item.document.data.get(key), dt.datetime) for key in ("earned", "expires"))
             yield _problem(
                 item,
                 ("expires",),
                 f"expires ({expires}) must be after earned ({earned})",
-                "check the year, or remove `expires` if it never expires",
+                "badges are dated by the day: a time of day is dropped, so give `expires` a later day"
+                if timed
+                else "check the year, or remove `expires` if it never expires",
             )
 
 
