@@ -40,16 +40,16 @@ class Fragments:
 
         `{% call(badge) fragment_each("badge_card", badges, heading) %}…{% endcall %}` costs a dictionary
         lookup per card where a macro call per card cost ten times that (a skill page lists hundreds)."""
-        shared = self._key(rest)
-        scope = _written_in(caller)
+        shared = self._key((name, *rest))  # the key fragment(name, item, *rest) has, item left out
+        head, tail = ((_written_in(caller), shared[0]), shared[1:]) if shared is not None else ((), ())
         made = []
         for item in items:
             render = functools.partial(caller, item)
             own = self._key((item,)) if shared is not None else None
-            if shared is None or own is None:
+            if own is None:
                 made.append(Markup(render()))
             else:
-                made.append(self._rendered_once((scope, name, *own, *shared), render))
+                made.append(self._rendered_once((*head, *own, *tail), render))
         return Markup("\n".join(made))
 
     def _key(self, parts: Iterable[object]) -> tuple[Hashable, ...] | None:

@@ -117,3 +117,10 @@ def test_a_site_override_reusing_a_theme_fragment_name_gets_its_own_markup(tmp_p
     environment.globals.update(fragment=fragments, fragment_each=fragments.each)
     assert environment.get_template("theme.html").render(items=["a"]) == "theme a"
     assert environment.get_template("override.html").render(items=["a"]) == "override a"
+
+
+def test_each_with_an_unhashable_name_renders_every_item() -> None:
+    fragments, caller = Fragments(), ItemCounter()
+    assert fragments.each(["not", "a", "name"], ["a"], caller=caller) == "<li>a</li>"  # type: ignore[arg-type]
+    assert fragments.each({"unhashable": 1}, ["a"], caller=caller) == "<li>a</li>"  # type: ignore[arg-type]
+    assert len(caller.calls) == 2
