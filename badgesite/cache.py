@@ -36,6 +36,11 @@ class ContentCache:
         self._seen[f"{kind}/{key}"] = path
         return path
 
+    def forget(self) -> None:
+        """Look entries up afresh: the folder was changed behind this process's back (deleted while serving)."""
+        self._seen.clear()
+        self._ready.clear()
+
     def path_for(self, kind: str, key: str) -> Path | None:
         """The entry's file when it exists (counted as a hit), else None (a miss)."""
         path = self.stored(kind, key)

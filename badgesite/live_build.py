@@ -189,9 +189,15 @@ class LiveBuild:
         others = other_files(prepared, self.options.site_root, self.cache, {})
         written = early + sum(self._write(path, data) for path, data in rendered.items())
         identities = self._identities(others)
-        written += sum(
-            self._write(path, data) for path, data in others.items() if self.others.get(path) != identities[path]
-        )
+        try:
+            written += sum(
+                self._write(path, data) for path, data in others.items() if self.others.get(path) != identities[path]
+            )
+        except FileNotFoundError as error:
+            if self.cache.folder is None or not Path(str(error.filename)).is_relative_to(self.cache.folder):
+                raise
+            self.cache.forget()  # the cache folder was deleted while serving: make everything afresh
+            return self._full()
         expected = self._expected(prepared, others)
         removed = self._remove(self.outputs - expected)
         self._write(MARKER, MARKER_TEXT)  # no input fingerprint: the next `badgesite build` must not skip

@@ -196,3 +196,18 @@ def test_a_number_written_differently_is_an_edit_everywhere_it_shows(copy: Path,
     live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
     assert [path for path in live_tree if live_tree[path] != reference[path]] == []
     assert b"73\xe2\x80\xaf000.0" not in live_tree["case-studies/index.html"]
+
+
+def test_a_cache_folder_deleted_while_serving_is_rebuilt_not_a_crash(copy: Path, tmp_path: Path) -> None:
+    """serve remembers which cache entries exist; if the user deletes .badgesite-cache/ meanwhile, an edit
+    that brings back an earlier card must still produce it (by a full rebuild), not fail reading it."""
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    badge = "badges/hashicorp-terraform-associate.yml"
+    edit(live, copy, badge, 'name: "', 'name: "Renamed ')
+    shutil.rmtree(copy / ".badgesite-cache")
+    edit(live, copy, badge, 'name: "Renamed ', 'name: "')
+    live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
+    live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
+    assert [path for path in live_tree if live_tree[path] != reference[path]] == []
