@@ -71,6 +71,10 @@ def test_an_internal_error_is_a_short_message_not_a_traceback(small_site: Path) 
         ("//example.org/portfolio/", "expected an address starting with http:// or https://, or a path"),
         ("", "for example https://you.github.io/portfolio/, or / to build for a local preview"),
         ("https://example.org/%zz/", "has a % that is not followed by two hexadecimal digits (write a % sign as %25)"),
+        ("https://example.org:99999/", "has a port that is not a number from 0 to 65535"),
+        ("https://user:secret@example.org/", "holds a user name or password (they would be published in every link)"),
+        ("https://example.org/x/../y/", "has an empty, . or .. folder in its path"),
+        ("https://example.org/a b/", "expected an address without spaces"),
         ("https://example.org/?q=1", "cannot have a query"),
         ("https://example.org/#top", "cannot have a query (?…) or a fragment"),
     ],
@@ -124,3 +128,11 @@ def test_a_missing_parent_template_is_named_as_missing(small_site: Path) -> None
     assert result.returncode == 1
     assert "templates/badge.html" in result.stderr
     assert "no template named '!nonexist/badge.html'" in result.stderr
+
+
+def test_a_base_url_in_capitals_is_absolute_and_written_in_lower_case(small_site: Path) -> None:
+    """Schemes and host names are case-insensitive: HTTPS://EXAMPLE.ORG/X/ was taken for a bare path."""
+    result = run_cli("build", small_site, "--today", TODAY, "--base-url", "HTTPS://Example.ORG/Portfolio")
+    assert result.returncode == 0, result.stderr
+    sitemap = (small_site / "_site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/Portfolio/</loc>" in sitemap
