@@ -119,4 +119,4 @@ def _freeze(part: object) -> Hashable:
     if type(part) is str or part is None:
         return part
     hash(part)
-    return (type(part), part)
+    return (float, repr(part)) if type(part) is float else (type(part), part)  # -0.0 is not 0.0 on the page

@@ -99,6 +99,13 @@ def test_a_model_object_found_by_identity_is_still_compared_by_value() -> None:
 def test_keys_that_print_differently_render_apart() -> None:
     fragments, caller = Fragments(), ItemCounter()
     assert fragments.each("n", [1, 1.0, True], caller=caller) == "<li>1</li>\n<li>1.0</li>\n<li>True</li>"
+    assert fragments.each("z", [-0.0, 0.0, [-0.0], [0.0]], caller=caller).split("\n") == [
+        "<li>-0.0</li>",
+        "<li>0.0</li>",
+        "<li>[-0.0]</li>",
+        "<li>[0.0]</li>",
+    ]
+    assert fragments.each(-0.0, ["a"], caller=caller) != fragments.each(0.0, ["b"], caller=caller)
     escaped = Fragments().each("m", [Markup("<b>"), "<b>"], caller=lambda item: str(Markup.escape(item)))
     assert escaped == "<b>\n&lt;b&gt;", "a plain string equal to a Markup one must still be escaped"
 
