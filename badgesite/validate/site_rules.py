@@ -93,7 +93,9 @@ def _dates(site: CheckedSite) -> Iterator[Problem]:
     for item in site.badges:
         earned, expires = item.values["earned"], item.values["expires"]
         if earned and expires and expires <= earned:
-            timed = any(isinstance(item.document.data.get(key), dt.datetime) for key in ("earned", "expires"))
+            timed = expires == earned and any(
+                isinstance(item.document.data.get(key), dt.datetime) for key in ("earned", "expires")
+            )
             yield _problem(
                 item,
                 ("expires",),
@@ -159,8 +161,10 @@ def _levels(site: CheckedSite) -> Iterator[Problem]:
 
 def _references(site: CheckedSite) -> Iterator[Problem]:
     """Case studies, renewals and collections name badges by id: each id must exist. A badge file with
-    problems of its own still holds its id: naming it is not a second problem for every case study."""
-    badge_ids = {item.document.stem for item in site.badges} | site.broken_badge_ids
+    problems of its own still holds its id, and a file whose name is not a valid id holds the id it is told
+    to take: naming either is not a second problem for every case study."""
+    stems = {item.document.stem for item in site.badges} | site.broken_badge_ids
+    badge_ids = {stem if is_slug(stem) else slugify(stem) for stem in stems}  # a misnamed file: its id once renamed
 
     def unknown(item: Checked, key_path: KeyPath, badge_id: str) -> Problem:
         hint = did_you_mean(badge_id, badge_ids) or "badge ids are the file names in badges/, without .yml"
