@@ -115,6 +115,9 @@ class Email(Text):
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 
 
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
+
+
 class Date(Kind):
     type_name = "date (YYYY-MM-DD)"
 
@@ -125,8 +128,14 @@ class Date(Kind):
         elif isinstance(value, dt.date):
             date = value
         elif isinstance(value, str):
+            text = value.strip()
             with contextlib.suppress(ValueError):
-                date = dt.date.fromisoformat(value.strip())
+                date = dt.date.fromisoformat(text)
+            if date is None:  # quoted, or a time YAML does not read (10:00): a date with a time is its day
+                with contextlib.suppress(ValueError):
+                    date = dt.datetime.fromisoformat(text).date()
+            if date is None and _DATE_SHAPE.match(text):
+                raise Invalid(f"there is no day {text[:10]}", "check the month and the day")
         if date is None:
             raise Invalid(f"expected a date like 2024-05-31, got {shown(value)}")
         if not EARLIEST_DATE <= date <= LATEST_DATE:  # expiry windows and review intervals are added to dates
@@ -180,7 +189,12 @@ class Scalar(Kind):
     type_name = "number or text"
 
     def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str | int | float:
-        if value is None or isinstance(value, bool | dict | list):
+        if isinstance(value, bool):
+            raise Invalid(
+                f"expected a number or text, got {shown(value)}",
+                "YAML reads yes, no, on and off as true or false; quote text",
+            )
+        if value is None or isinstance(value, dict | list):
             raise Invalid(f"expected a number or text, got {shown(value)}")
         _refuse_non_finite(value, "YAML reads .inf and .nan as numbers; quote text")
         return value if isinstance(value, int | float) else str(value)

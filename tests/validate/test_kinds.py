@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from badgesite.load.documents import Document
-from badgesite.validate.kinds import CheckContext, Date, Invalid, ListOf, Text, Url, check_url
+from badgesite.validate.kinds import CheckContext, Date, Invalid, ListOf, Scalar, Text, Url, check_url
 from badgesite.validate.suggest import did_you_mean
 
 
@@ -46,6 +46,27 @@ def test_dates_accept_iso_text_and_yaml_dates(tmp_path: Path) -> None:
     assert Date().check(dt.datetime(2024, 5, 31, 10), ("earned",), ctx) == dt.date(2024, 5, 31)
     with pytest.raises(Invalid, match='expected a date like 2024-05-31, got "31/05/2024"'):
         Date().check("31/05/2024", ("earned",), ctx)
+
+
+@pytest.mark.parametrize("text", ["2024-05-31T10:00:00Z", "2024-05-31 10:00", "2024-05-31T23:59:59.123456+05:00"])
+def test_a_date_with_a_time_is_its_day_quoted_or_not(tmp_path: Path, text: str) -> None:
+    """README: a date with a time is taken as its day; YAML reads some of these as text (quoted, or no seconds)."""
+    assert Date().check(text, ("earned",), context(tmp_path)) == dt.date(2024, 5, 31)
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "2024-13-45", "2023-02-29 10:00"])
+def test_a_day_that_does_not_exist_is_named_as_such(tmp_path: Path, text: str) -> None:
+    with pytest.raises(Invalid) as raised:
+        Date().check(text, ("earned",), context(tmp_path))
+    assert raised.value.message == f"there is no day {text[:10]}"
+    assert raised.value.hint == "check the month and the day"
+
+
+def test_yes_where_a_number_or_text_is_expected_gets_the_quoting_hint(tmp_path: Path) -> None:
+    with pytest.raises(Invalid) as raised:
+        Scalar().check(True, ("after",), context(tmp_path))
+    assert raised.value.message == "expected a number or text, got true"
+    assert "quote text" in raised.value.hint
 
 
 def test_a_single_value_is_a_list_of_one_and_bad_items_are_each_reported(tmp_path: Path) -> None:
