@@ -29,8 +29,8 @@ from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.validate import ValidationMemo, validate_site_collecting
+from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
-from badgesite.validate.schemas import normal_base_url
 from badgesite.workers import Progress, run_chunks
 from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 

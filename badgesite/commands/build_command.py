@@ -11,8 +11,8 @@ from pathlib import Path
 
 from badgesite.build import BuildOptions, BuildResult, build
 from badgesite.cli import EXIT_OK, add_command, default_today, iso_date, site_folder
+from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
-from badgesite.validate.schemas import normal_base_url
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -360,3 +360,19 @@ class Record(Kind):
                 context.report((*key_path, spec.name), error.message, error.hint)
                 cleaned[spec.name] = spec.default
         return cleaned
+
+
+class KeyMaterial(Text):
+    """An issuer's public key: inline PEM or JWK text, or a file in the site folder holding it."""
+
+    type_name = "PEM/JWK text or path"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        if text.startswith("-----BEGIN") or text.startswith("{"):
+            return text
+        relative = LocalFile().check(text, key_path, context)
+        try:
+            return (context.root / relative).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            raise Invalid(f'cannot read the key file "{text}" as text') from None
