@@ -16,7 +16,7 @@ from pathlib import Path
 
 from badgesite.cache import ContentCache
 from badgesite.load.front_matter import split_front_matter
-from badgesite.load.site_folder import SOURCE_SUFFIXES, SiteSources
+from badgesite.load.site_folder import SiteSources, is_source_file
 from badgesite.render import markdown
 from badgesite.workers import Pending, start_chunks
 
@@ -72,8 +72,7 @@ def case_study_bodies(contents: Mapping[str, bytes]) -> list[str]:
     splits them, before anything is parsed; a file that is not UTF-8 is left to the loader to report."""
     bodies = []
     for relative in sorted(contents):
-        folder, _, name = relative.partition("/")
-        if folder != "case-studies" or not name.lower().endswith(SOURCE_SUFFIXES[folder]):
+        if not relative.startswith("case-studies/") or not is_source_file(relative):
             continue
         try:
             body = split_front_matter(contents[relative].decode("utf-8")).body
