@@ -27,13 +27,13 @@ class ContentCache:
         each edit (10,000 file checks at 5,000 + 5,000)."""
         if self.folder is None:
             return None
-        seen = self._seen.get(f"{kind}/{key}")
-        if seen is not None:
-            return seen
-        path = self.folder / kind / key[:2] / key
-        if not path.is_file():
-            return None
-        self._seen[f"{kind}/{key}"] = path
+        name = f"{kind}/{key}"
+        path = self._seen.get(name)
+        if path is None:
+            path = self.folder / kind / key[:2] / key
+            if not path.is_file():
+                return None
+            self._seen[name] = path
         return path
 
     def forget(self) -> None:

@@ -9,6 +9,11 @@ import datetime as dt
 _PLAIN = frozenset({str, int, bool, type(None), bytes, dt.date, dt.datetime})
 
 
+def as_printed(value: object) -> object:
+    """A number as it prints, with its type ((int, "65") is not (float, "65.0"), nor -0.0 0.0); else the value."""
+    return (type(value), repr(value)) if isinstance(value, int | float) else value
+
+
 def same(a: object, b: object) -> bool:
     """a == b, with every value of the same type and every float written the same way, at any depth."""
     if a is b:
@@ -19,7 +24,7 @@ def same(a: object, b: object) -> bool:
     if kind in _PLAIN:
         return a == b
     if kind is float:
-        return repr(a) == repr(b)
+        return as_printed(a) == as_printed(b)
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(map(same, a, b))
     if isinstance(a, dict) and isinstance(b, dict):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from badgesite.same import as_printed
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
@@ -79,11 +81,6 @@ class Alignment:
     url: str | None
 
 
-def _as_written(value: object) -> object:
-    """A number with its type (and a float as printed, so -0.0 is not 0.0); text as it is."""
-    return (type(value), repr(value)) if isinstance(value, int | float) else value
-
-
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class Metric:
     """A before/after measure. Equal only when written the same: Python holds 65 == 65.0, but a page shows
@@ -95,7 +92,7 @@ class Metric:
     unit: str | None
 
     def _written(self) -> tuple[object, ...]:
-        return (self.label, _as_written(self.before), _as_written(self.after), self.unit)
+        return (self.label, as_printed(self.before), as_printed(self.after), self.unit)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Metric) and self._written() == other._written()

@@ -17,6 +17,8 @@ from dataclasses import is_dataclass
 
 from markupsafe import Markup
 
+from badgesite.same import as_printed
+
 MAX_FRAGMENTS = 200_000  # a long `serve` session keeps adding edited versions; start over past this
 
 
@@ -70,8 +72,6 @@ class Fragments:
         """Model objects hash by value, which walks every field on each call; a listing page asks for the same
         badge's card on page after page, so each model object's key part is made once and found by identity
         after. The object is kept beside its entry, so its id cannot be reused while the entry lives."""
-        if type(part) is str or part is None:
-            return part
         if not is_dataclass(part):
             return _freeze(part)  # lists can change, so are read every time
         entry = self._parts.get(id(part))
@@ -119,4 +119,5 @@ def _freeze(part: object) -> Hashable:
     if type(part) is str or part is None:
         return part
     hash(part)
-    return (float, repr(part)) if type(part) is float else (type(part), part)  # -0.0 is not 0.0 on the page
+    printed = as_printed(part)
+    return printed if printed is not part else (type(part), part)  # a Markup is not the text it equals
