@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from badgesite.problems import SiteError
-from badgesite.write import MARKER, write_output
+from badgesite.write import MARKER, output_path, write_file, write_output
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -83,3 +83,35 @@ def test_refuses_an_output_inside_a_source_folder(tmp_path: Path, inside: str) -
         write_output(site / inside, {"index.html": b"x"}, site_root=site)
     assert "the next build would read its own output" in raised.value.problems[0].message
     assert not (site / inside / "index.html").exists()
+
+
+def test_written_files_get_the_same_permissions_as_any_new_file(tmp_path: Path) -> None:
+    """Pages are written through bare descriptors; they must still follow the umask like open() does."""
+    site, output = tmp_path / "site", tmp_path / "_site"
+    site.mkdir()
+    write_output(output, {"badges/a/index.html": b"<p>a</p>", "index.html": b"<p>hi</p>"}, site_root=site)
+    reference = tmp_path / "reference.html"
+    reference.write_bytes(b"x")
+    for page in ("badges/a/index.html", "index.html"):
+        assert stat.S_IMODE((output / page).stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
+
+
+def test_write_file_makes_folders_and_replaces_a_longer_file_wholly(tmp_path: Path) -> None:
+    target = output_path(str(tmp_path), "skills/python/index.html")
+    write_file(target, b"a much longer first version")
+    write_file(target, b"short")
+    assert (tmp_path / "skills/python/index.html").read_bytes() == b"short"
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [("badges/a/index.html", "badges/a/index.html"), ("a//b/./c.html", "a/b/c.html"), ("x\\y.html", "x\\y.html")],
+)
+def test_output_path_keeps_inside_the_folder(relative: str, expected: str) -> None:
+    assert output_path("/out", relative) == "/out/" + expected
+
+
+@pytest.mark.parametrize("relative", ["", "/", "/etc/passwd", "../x.html", "a/../../x.html", "a/..", "./.."])
+def test_output_path_refuses_paths_that_leave_the_folder(relative: str) -> None:
+    with pytest.raises(ValueError, match="escapes the output folder"):
+        output_path("/out", relative)

@@ -14,7 +14,7 @@ from badgesite.problems import Problem
 from badgesite.render import Renderer
 from badgesite.render.pages import PageSpec
 from badgesite.render.theme import Theme
-from badgesite.write import output_target, write_file
+from badgesite.write import output_path, write_file
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,21 +61,22 @@ def render_chunk(indices: Sequence[int]) -> ChunkResult:
     renderer, cache = job.renderer, job.renderer.markdown_cache
     hits, misses = cache.hits, cache.misses
     result = ChunkResult()
+    folder = None if job.folder is None else str(job.folder)
     for index in indices:
         spec = job.specs[index]
         html = renderer.render(spec)
         if isinstance(html, Problem):
             result.problems.append(html)
-        elif job.folder is None:
+        elif folder is None:
             result.pages[spec.output] = html
         else:
-            write_file(output_target(job.folder, spec.output), html)
+            write_file(output_path(folder, spec.output), html)
             result.written.append((spec.output, hashlib.sha256(html).hexdigest()))
         for path, data in (spec.extras(cache) if spec.extras else {}).items():
-            if job.folder is None:
+            if folder is None:
                 result.pages[path] = data
             else:
-                write_file(output_target(job.folder, path), data)
+                write_file(output_path(folder, path), data)
                 result.written.append((path, hashlib.sha256(data).hexdigest()))
     result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
     return result
