@@ -11,6 +11,7 @@ from badgesite.render.dates import human_date, month_year
 from badgesite.render.fragments import Fragments
 from badgesite.render.links import Urls
 from badgesite.render.markdown import cached_markdown, render_inline
+from badgesite.render.numbers import grouped
 from badgesite.render.structured_data import jsonld_script
 from badgesite.render.theme import Theme
 from badgesite.render.trajectory import trajectory_svg
@@ -41,6 +42,7 @@ def make_environment(
         date=human_date,
         month=month_year,
         iso=lambda value: value.isoformat() if value else "",
+        grouped=grouped,
     )
     environment.globals.update(
         url=urls,
