@@ -42,7 +42,7 @@ def default_today() -> dt.date:
     return dt.date.today()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="badgesite",
         description="Build a static portfolio site from badge YAML files and Markdown case studies.",
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.required = True
     from badgesite.commands import registry
 
-    for register in registry():
+    for register in registry(argv):
         register(commands)
     return parser
 
@@ -88,7 +88,8 @@ def print_problems(error: SiteError, *, consequence: str = "nothing was written"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `badgesite` console script."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(argv)
     arguments = parser.parse_args(argv)
     gc.set_threshold(*GC_THRESHOLDS)
     started = time.perf_counter()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,34 @@ def test_wrong_usage_exits_2(arguments: list[str]) -> None:
     result = run_cli(*arguments)
     assert result.returncode == 2
     assert "usage: badgesite" in result.stderr
+
+
+def test_a_misspelt_command_is_told_every_command() -> None:
+    result = run_cli("bild")
+    assert "invalid choice: 'bild' (choose from " + ", ".join(f"'{name}'" for name in COMMANDS) + ")" in result.stderr
+
+
+def test_the_command_is_found_after_the_global_options(small_site: Path) -> None:
+    result = run_cli("--debug", "check", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert "4 warnings in 2 files" in result.stdout
+
+
+def test_build_does_not_wait_for_the_other_commands_imports(small_site: Path) -> None:
+    """Each command module imports what it runs on; a build must not pay for the server's and the audit's."""
+    script = (
+        "import sys; from badgesite.cli import main; code = main(sys.argv[1:]); "
+        "others = ('http.server', 'watchfiles', 'badgesite.audit.external'); "
+        "print(sorted(m for m in sys.modules if m.startswith(others)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "build", str(small_site), "-q", "--today", TODAY, "--no-cache"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
 
 
 def test_build_summary_and_cache_hits_on_the_second_build(small_site: Path) -> None:
