@@ -1,5 +1,5 @@
 """Allow `python -m badgesite`."""
 
-from badgesite.cli import main
+from badgesite.cli import run_and_exit
 
-raise SystemExit(main())
+run_and_exit()
