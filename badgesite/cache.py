@@ -3,12 +3,15 @@ affects the file, so a hit is always safe to reuse and nothing needs invalidatin
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_README = b"badgesite keeps derived files here (social cards, resized images) keyed by content. Safe to delete.\n"
+_TEMPORARY_NUMBERS = itertools.count()
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(slots=True)
@@ -63,10 +66,14 @@ class ContentCache:
         return data
 
     def put(self, kind: str, key: str, data: bytes) -> bool:
-        """Write atomically (temp file + rename) so a crash never leaves a half-written entry; False if not stored."""
+        """Write atomically (temp file + rename) so a crash never leaves a half-written entry; False if not stored.
+        A cold build stores an entry for every case study and card, so this is bare descriptors and a temporary
+        name made from the process id and a counter (workers store at the same time; mkstemp drew random names
+        and checked the folder on every call)."""
         if self.folder is None:
             return False
-        target = self.folder / kind / key[:2] / key
+        folder = f"{self.folder}/{kind}/{key[:2]}"
+        temporary = f"{folder}/.tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}"
         try:
             if kind not in self._ready:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -74,12 +81,22 @@ class ContentCache:
                 if not readme.exists():
                     readme.write_bytes(CACHE_README)
                 self._ready.add(kind)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            try:
+                descriptor = os.open(temporary, _NEW_FILE, 0o666)
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
+                descriptor = os.open(temporary, _NEW_FILE, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(descriptor, view) :]
+            finally:
+                os.close(descriptor)
+            target = f"{folder}/{key}"
             os.replace(temporary, target)
         except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             return False  # a cache that cannot be written only costs time
-        self._seen[f"{kind}/{key}"] = target
+        self._seen[f"{kind}/{key}"] = Path(target)
         return True
