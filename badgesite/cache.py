@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from badgesite.write import write_and_close
+
 CACHE_README = b"badgesite keeps derived files here (social cards, resized images) keyed by content. Safe to delete.\n"
 _TEMPORARY_NUMBERS = itertools.count()
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -86,12 +88,7 @@ class ContentCache:
             except FileNotFoundError:
                 os.makedirs(folder, exist_ok=True)
                 descriptor = os.open(temporary, _NEW_FILE, 0o666)
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
-            finally:
-                os.close(descriptor)
+            write_and_close(descriptor, data)
             target = f"{folder}/{key}"
             os.replace(temporary, target)
         except OSError:

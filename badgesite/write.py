@@ -99,8 +99,13 @@ def write_file(target: str | Path, content: OutputFile) -> None:
     except FileNotFoundError:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         descriptor = os.open(target, _WRITE_FLAGS, 0o666)
+    write_and_close(descriptor, content)
+
+
+def write_and_close(descriptor: int, data: bytes) -> None:
+    """Every byte to an open file descriptor (one os.write may take fewer), then close it."""
     try:
-        view = memoryview(content)
+        view = memoryview(data)
         while view:
             view = view[os.write(descriptor, view) :]
     finally:
