@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import os
@@ -17,6 +18,7 @@ from badgesite.problems import SiteError, summary
 from badgesite.validate.kinds import EARLIEST_DATE, LATEST_DATE
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_READER_GONE = 128 + 13  # what a shell reports for a program whose reader closed the pipe (SIGPIPE)
 # A build keeps hundreds of thousands of long-lived objects (documents, model, pages) and makes little cyclic
 # garbage; at CPython's default thresholds the collector walks them again and again (a fifth of a 5,000-badge
 # site's load and model time). Collecting on 50,000 new objects instead of 700 costs no measurable memory.
@@ -102,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted; the previous output is unchanged", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `badgesite check | head -1`: the reader has what it wanted
+        _discard_output()
+        return EXIT_READER_GONE
     except Exception as error:  # a traceback reaching a user is a bug: say so briefly
         if arguments.debug:
             raise
@@ -120,13 +125,40 @@ def run_and_exit() -> NoReturn:
     Python's own exit frees every object one by one, and a build leaves hundreds of thousands (0.1 s at
     5,000 badges); the operating system takes the memory back in one go. The commands have shut their worker
     pools and written their files by now, so only the terminal output is left to flush."""
-    code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # a closed pipe (`badgesite check | head`): nothing more can be said
-        pass
-    os._exit(code)
+        code = main()
+    except SystemExit as exiting:  # argparse: --help, --version, wrong usage
+        code = exiting.code if isinstance(exiting.code, int) else (0 if exiting.code is None else EXIT_USAGE)
+        if not isinstance(exiting.code, int | None):
+            print(exiting.code, file=sys.stderr)
+    os._exit(_flushed(code))
+
+
+def _flushed(code: int) -> int:
+    """Flush what is left to print; the exit status says when it could not be: a reader that went away
+    (`| head`) is not an error of ours but is reported as a shell would, a full disk is an error."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the stream closed (`>&-`): print() drops what goes there
+            continue
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            _discard_output()
+            code = code or EXIT_READER_GONE
+        except OSError as error:
+            _discard_output()
+            with contextlib.suppress(OSError):
+                os.write(2, f"badgesite: the output could not be written: {error.strerror or error}\n".encode())
+            code = code or EXIT_PROBLEMS
+    return code
+
+
+def _discard_output() -> None:
+    """Point stdout at /dev/null, so what is still buffered for a reader that is gone cannot fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def site_folder(text: str) -> Path:

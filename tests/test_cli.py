@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, run_cli
+from tests.conftest import REPO, TODAY, run_cli
 
 COMMANDS = ["init", "new", "build", "serve", "check", "import", "verify", "review"]
 
@@ -166,3 +168,78 @@ def test_a_base_url_in_capitals_is_absolute_and_written_in_lower_case(small_site
     assert result.returncode == 0, result.stderr
     sitemap = (small_site / "_site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/Portfolio/</loc>" in sitemap
+
+
+def test_help_before_a_command_still_lists_every_command() -> None:
+    for arguments in (["--help", "build"], ["-h", "review"]):
+        result = run_cli(*arguments)
+        assert result.returncode == 0
+        for command in COMMANDS:
+            assert f"    {command}" in result.stdout, (arguments, command)
+
+
+def _with_reader_gone(*arguments: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """Run badgesite with its output going to a pipe whose reader has already closed it (`| head` after
+    the first line, as late as it can be)."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+        return subprocess.run(
+            [sys.executable, "-m", "badgesite", *map(str, arguments)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+
+
+@pytest.mark.parametrize("many", [False, True], ids=["at-exit", "while-printing"])
+def test_a_reader_that_goes_away_is_not_reported_as_a_bug(small_site: Path, tmp_path: Path, many: bool) -> None:
+    site = small_site
+    if many:  # more warnings than one buffer holds: the pipe breaks while the command is still printing
+        site = tmp_path / "many"
+        generate = [sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site), "--case-studies", "5"]
+        subprocess.run(generate, check=True, capture_output=True)
+    result = _with_reader_gone("check", site, "--today", TODAY)
+    assert result.returncode == 141, result.stderr
+    assert result.stderr == b""
+
+
+def test_help_into_a_closed_pipe_exits_quietly() -> None:
+    result = _with_reader_gone("--help")
+    assert result.returncode == 141 and result.stderr == b""
+
+
+def test_closed_output_streams_do_not_fail_a_command(small_site: Path, tmp_path: Path) -> None:
+    """Started with stdout or stderr closed (`>&-`), as some schedulers do: the command's result stands."""
+    for closing in (">&-", "2>&-"):
+        for command in (
+            ["build", small_site, "-o", tmp_path / f"out{len(closing)}"],
+            ["check", small_site],
+            ["review", small_site],
+        ):
+            line = shlex.join([sys.executable, "-m", "badgesite", *map(str, command), "--today", TODAY])
+            result = subprocess.run(["sh", "-c", f"{line} {closing}"], capture_output=True, text=True, check=False)
+            assert result.returncode == 0, (closing, command, result.stdout, result.stderr)
+    assert (tmp_path / "out3" / "index.html").is_file() and (tmp_path / "out4" / "index.html").is_file()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_an_error(small_site: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "badgesite", "review", str(small_site), "--today", TODAY],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "the output could not be written: No space left on device" in result.stderr

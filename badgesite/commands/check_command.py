@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from badgesite.audit import AuditOptions, audit_site, counts, read_model, report
@@ -59,11 +58,11 @@ def run(arguments: argparse.Namespace) -> int:
     except SiteError as error:
         if arguments.format != "json":
             raise
-        sys.stdout.write(report.as_json(error.problems, None))
+        print(report.as_json(error.problems, None), end="")  # print: stdout may be closed (None)
         return EXIT_PROBLEMS
     problems = audit_site(checked, site, AuditOptions(external=arguments.external))
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)
-    sys.stdout.write(shown)
+    print(shown, end="")
     tally = counts(problems)
     failed = tally["errors"] or (arguments.strict and tally["warnings"])
     return EXIT_PROBLEMS if failed else EXIT_OK
