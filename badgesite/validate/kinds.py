@@ -118,6 +118,14 @@ EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
 _DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
 
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 class Date(Kind):
     type_name = "date (YYYY-MM-DD)"
 
@@ -134,7 +142,7 @@ class Date(Kind):
             if date is None:  # quoted, or a time YAML does not read (10:00): a date with a time is its day
                 with contextlib.suppress(ValueError):
                     date = dt.datetime.fromisoformat(text).date()
-            if date is None and _DATE_SHAPE.match(text):
+            if date is None and _DATE_SHAPE.match(text) and not _is_day(text[:10]):
                 raise Invalid(f"there is no day {text[:10]}", "check the month and the day")
         if date is None:
             raise Invalid(f"expected a date like 2024-05-31, got {shown(value)}")

@@ -79,3 +79,11 @@ def test_a_single_value_is_a_list_of_one_and_bad_items_are_each_reported(tmp_pat
 def test_suggestions_only_for_near_misses() -> None:
     assert did_you_mean("isuer", ["issuer", "image"]) == 'did you mean "issuer"?'
     assert did_you_mean("colour", ["issuer", "image"]) == ""
+
+
+@pytest.mark.parametrize("text", ["2025-01-31 A year-long programme", "2025-01-31 25:00", "2025-01-31Tnoon"])
+def test_a_real_day_followed_by_other_text_is_not_called_a_missing_day(tmp_path: Path, text: str) -> None:
+    """A summary's folded lines run into `date:` when its `summary:` line is deleted: the day exists."""
+    with pytest.raises(Invalid) as raised:
+        Date().check(text, ("date",), context(tmp_path))
+    assert raised.value.message == f'expected a date like 2024-05-31, got "{text}"'
