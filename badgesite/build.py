@@ -24,7 +24,7 @@ from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
 from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
-from badgesite.render.feeds import atom_feed, robots_txt, sitemap_urls, sitemap_xml
+from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
@@ -76,6 +76,7 @@ class BuildResult:
     timings: dict[str, float]
     up_to_date: bool = False
     prepared: Prepared | None = None
+    reads_portfolio: dict[str, bool] = field(default_factory=dict)  # with record_reads, see render/site_reads.py
 
 
 def build(
@@ -84,8 +85,10 @@ def build(
     documents: DocumentCache | None = None,
     memo: ValidationMemo | None = None,
     progress: Progress | None = None,
+    record_reads: bool = False,
 ) -> BuildResult:
-    """Build the site; raise SiteError with every problem found, leaving any previous output untouched."""
+    """Build the site; raise SiteError with every problem found, leaving any previous output untouched.
+    `serve` passes `record_reads` to learn which pages of its own templates read the portfolio."""
     timings: dict[str, float] = {}
     root = options.site_root
     check_output_folder(options.output_folder, root)
@@ -136,7 +139,9 @@ def build(
     cache = ContentCache(options.cache_folder, hits=ahead_hits, misses=ahead_misses)
 
     with Staging(options.output_folder, site_root=root) as staging:
-        job = RenderJob.prepare(site, theme, specs, folder=staging.folder, cache_folder=cache.folder)
+        job = RenderJob.prepare(
+            site, theme, specs, folder=staging.folder, cache_folder=cache.folder, record_reads=record_reads
+        )
         results = _timed(
             timings,
             "render",
@@ -148,7 +153,9 @@ def build(
         render_problems: list[Problem] = [problem for result in results for problem in result.problems]
         if render_problems:
             raise SiteError(render_problems)
+        reads_portfolio: dict[str, bool] = {}
         for result in results:
+            reads_portfolio.update(result.reads_portfolio)
             for output, _ in result.written:
                 staging.record(output)
             cache.hits += result.cache_hits
@@ -173,6 +180,7 @@ def build(
         cache_misses=cache.misses,
         timings=timings,
         prepared=prepared,
+        reads_portfolio=reads_portfolio,
     )
 
 
@@ -290,7 +298,7 @@ def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
     if sitemap is not None:
         files["sitemap.xml"] = sitemap
     if feed is not None:
-        files["feed.xml"] = feed
+        files[FEED_PATH] = feed
     if site.domain:
         files["CNAME"] = site.domain.encode() + b"\n"
     return files

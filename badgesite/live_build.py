@@ -21,9 +21,12 @@ from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
 from badgesite.cache import ContentCache
 from badgesite.load import Document, DocumentCache
 from badgesite.load.site_folder import read_markdown_file
+from badgesite.model.types import CaseStudy
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer
+from badgesite.render.feeds import FEED_PATH, atom_feed
 from badgesite.render.pages import PageSpec
+from badgesite.render.plaintext import markdown_text
 from badgesite.render.template_deps import EVERY_TEMPLATE, uses_any
 from badgesite.same import same
 from badgesite.serve.watch import ChangeKind
@@ -56,6 +59,7 @@ class LiveBuild:
         self.sources: dict[str, tuple[str, ...]] = {}
         self.closures: dict[str, frozenset[str]] = {}  # template -> the templates it is made of
         self.own_pages: dict[str, PageSpec] = {}
+        self.own_templates: set[str] = set()  # page templates with a template from outside the bundled themes
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
@@ -89,11 +93,16 @@ class LiveBuild:
         previous = self.front_matter.get(path)
         if problems or previous is None or not same(document.data, previous):  # 65 -> 65.0 is an edit
             return None
-        new = replace(spec, values={**spec.values, "case_study": replace(study, body=document.body)})
+        assert self.renderer is not None
+        if any(self.renderer.may_show_bodies(template) for template in self.own_templates):
+            return None  # a page of the site's own templates may show this body too: re-render what it touches
+        edited = replace(study, body=document.body)
+        new = replace(spec, values={**spec.values, "case_study": edited})
         rendered, problems, early = self._render([new])
         if problems:
             raise SiteError(problems)
         written = early + sum(self._write(output, data) for output, data in rendered.items())
+        written += self._refresh_feed(study, edited)
         self._write(MARKER, MARKER_TEXT)
         self.own_pages[path] = new
         return LiveResult(
@@ -105,6 +114,22 @@ class LiveBuild:
             seconds=time.perf_counter() - started,
             base_path=self.renderer.site.base_path if self.renderer else "/",
         )
+
+    def _refresh_feed(self, old: CaseStudy, edited: CaseStudy) -> int:
+        """Swap the edited case study into the model; the feed shows the first words of its body when it has
+        no summary, so then the feed is made again. 1 if it was written."""
+        assert self.renderer is not None
+        site = self.renderer.site
+        self.renderer.site = site = replace(
+            site, case_studies=tuple(edited if study is old else study for study in site.case_studies)
+        )
+        if markdown_text(edited.summary):
+            return 0
+        feed = atom_feed(site)
+        if feed is None or self.others.get(FEED_PATH) == feed:
+            return 0
+        self.others[FEED_PATH] = feed
+        return self._write(FEED_PATH, feed)
 
     def _template_names(self, changed: Iterable[Path]) -> set[str] | None:
         """The template names behind the edited files; None unless each is a template or a static file."""
@@ -128,6 +153,9 @@ class LiveBuild:
         self.own_pages = {
             spec.meta.source: spec for spec in prepared.specs if spec.meta.source and spec.meta.kind == "case_study"
         }
+        self.own_templates = {
+            spec.template for spec in prepared.specs if self.renderer.uses_own_templates(spec.template)
+        }
         self.front_matter = {doc.path: doc.data for doc in self._case_study_documents()}
 
     def _case_study_documents(self) -> list[Document]:
@@ -137,10 +165,11 @@ class LiveBuild:
     def _full(self) -> LiveResult:
         started = time.perf_counter()
         self.renderer = None
-        result = build(self.options, documents=self.documents, memo=self.memo)
+        result = build(self.options, documents=self.documents, memo=self.memo, record_reads=True)
         prepared = result.prepared
         assert prepared is not None
-        self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)
+        self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache, record_reads=True)
+        self.renderer.reads_portfolio = result.reads_portfolio
         self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
         self.others = self._identities(other_files(prepared, self.options.site_root, self.cache, {}))
@@ -160,9 +189,10 @@ class LiveBuild:
         assert self.renderer is not None
         prepared = prepare(self.options, documents=self.documents, memo=self.memo)
         if templates:
-            before = self.closures
-            self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache)  # reads them afresh
-            renderer = self.renderer
+            before, reads = self.closures, self.renderer.reads_portfolio
+            self.renderer = Renderer(prepared.site, prepared.theme, markdown_cache=self.cache, record_reads=True)
+            renderer = self.renderer  # reads the templates afresh; what pages read is known until they render again
+            renderer.reads_portfolio = reads
             dirty = [
                 spec
                 for spec in prepared.specs
@@ -172,6 +202,7 @@ class LiveBuild:
         else:
             self.renderer.site = prepared.site
             every_page = any(path.startswith("pages/") for path in changed)  # the menu lists pages everywhere
+            portfolio = any(path.startswith(PORTFOLIO_FOLDERS) for path in changed)
             dirty = [
                 spec
                 for spec in prepared.specs
@@ -179,6 +210,7 @@ class LiveBuild:
                 or spec.output not in self.sources
                 or _touches(spec.meta.sources, changed)
                 or _touches(self.sources[spec.output], changed)
+                or (portfolio and self.renderer.may_read_portfolio(spec))
             ]
             dirty.sort(key=lambda spec: spec.meta.source not in changed)  # the edited page reaches the disk first
         rendered, problems, early = self._render(dirty)
@@ -298,6 +330,7 @@ class LiveBuild:
 
 
 ANY = frozenset({EVERY_TEMPLATE})
+PORTFOLIO_FOLDERS = ("badges/", "case-studies/")
 _TEMPORARY_NUMBERS = itertools.count()
 
 

@@ -211,3 +211,67 @@ def test_a_cache_folder_deleted_while_serving_is_rebuilt_not_a_crash(copy: Path,
     live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
     live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
     assert [path for path in live_tree if live_tree[path] != reference[path]] == []
+
+
+def assert_same_as_full_build(site: Path, output: Path, tmp_path: Path) -> None:
+    live_tree, reference = tree(output), full_tree(site, tmp_path / "full")
+    live_tree.pop(".badgesite-output")
+    reference.pop(".badgesite-output")
+    assert sorted(live_tree) == sorted(reference)
+    assert [path for path in live_tree if live_tree[path] != reference[path]] == []
+
+
+def test_a_page_of_the_sites_own_template_listing_every_badge_follows_badges_coming_and_going(
+    copy: Path, tmp_path: Path
+) -> None:
+    """The bundled pages declare which files they show; a site's own template may read `site.badges`."""
+    (copy / "templates").mkdir(exist_ok=True)
+    (copy / "templates" / "page.html").write_text(
+        '{% extends "!base/page.html" %}{% block content %}{{ super() }}'
+        '<ul id="all">{% for badge in site.badges %}<li>{{ badge.name }}</li>{% endfor %}</ul>{% endblock %}',
+        encoding="utf-8",
+    )
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    added = copy / "badges" / "hashicorp-newly-added.yml"
+    added.write_text("name: Newly added\nissuer: HashiCorp\nearned: 2026-01-05\n", encoding="utf-8")
+    live.rebuild([added], classify(copy, [added]))
+    assert "Newly added" in (output / "about" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+    edit(live, copy, "badges/hashicorp-newly-added.yml", "name: Newly added", "name: Newly renamed")
+    assert "Newly renamed" in (output / "about" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+    added.unlink()
+    live.rebuild([added], classify(copy, [added]))
+    assert "Newly" not in (output / "about" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_an_own_template_that_reads_no_badge_keeps_body_edits_to_one_page(copy: Path, tmp_path: Path) -> None:
+    """Overriding base.html is common (analytics, a banner): it must not make every edit re-render the site."""
+    (copy / "templates").mkdir(exist_ok=True)
+    (copy / "templates" / "base.html").write_text(
+        '{% extends "!default/base.html" %}{% block footer %}{{ super() }}<p>{{ site.title }}</p>{% endblock %}',
+        encoding="utf-8",
+    )
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    assert edit(live, copy, "case-studies/2025-cutting-cloud-costs.md", "## ", "## Edited: ") == 1
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_a_body_edit_keeps_the_feed_current_when_the_case_study_has_no_summary(copy: Path, tmp_path: Path) -> None:
+    """The feed summarises such a case study by the first words of its body."""
+    study = copy / "case-studies" / "2026-11-01-no-summary.md"
+    study.write_text(
+        "---\ntitle: No summary\ndate: 2026-11-01\n---\nFirst words.\n\n## More\n\nText.\n", encoding="utf-8"
+    )
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    assert "First words." in (output / "feed.xml").read_text(encoding="utf-8")
+    assert edit(live, copy, "case-studies/2026-11-01-no-summary.md", "First words.", "Other words.") == 1
+    assert "Other words." in (output / "feed.xml").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)

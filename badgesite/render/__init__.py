@@ -13,6 +13,7 @@ from badgesite.problems import Problem, SiteError
 from badgesite.render.environment import make_environment
 from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
+from badgesite.render.site_reads import OwnTemplates, SiteReads
 from badgesite.render.template_deps import templates_behind
 from badgesite.render.theme import Theme, load_theme
 
@@ -58,7 +59,11 @@ def _first_source(spec: PageSpec) -> str | None:
 class Renderer:
     """One Jinja environment for many pages; template mistakes become Problems naming the template and line."""
 
-    def __init__(self, site: Site, theme: Theme, *, markdown_cache: ContentCache | None = None) -> None:
+    def __init__(
+        self, site: Site, theme: Theme, *, markdown_cache: ContentCache | None = None, record_reads: bool = False
+    ) -> None:
+        """With `record_reads`, pages drawn with templates from outside the bundled themes note whether they
+        read the portfolio through `site` (see render/site_reads.py), in `reads_portfolio`."""
         self.site = site
         self.theme = theme
         self.fragments = Fragments()
@@ -71,6 +76,21 @@ class Renderer:
             markdown_cache=self.markdown_cache,
             fragments=self.fragments,
         )
+        self.reads_portfolio: dict[str, bool] = {}  # output -> whether the page read badges or case studies
+        self._own_templates = OwnTemplates(self.environment, self.templates_behind) if record_reads else None
+
+    def uses_own_templates(self, template: str) -> bool:
+        """True when a template behind this one comes from outside the bundled themes (or is not known)."""
+        return self._own_templates is None or self._own_templates(template)
+
+    def may_show_bodies(self, template: str) -> bool:
+        """True when a template of one's own behind this one may print case-study bodies (see site_reads)."""
+        return self._own_templates is None or self._own_templates.may_show_bodies(template)
+
+    def may_read_portfolio(self, spec: PageSpec) -> bool:
+        """True when the page may show any badge or case study beyond the sources its kind declares: drawn
+        with a template from outside the bundled themes, and either seen reading them or not rendered yet."""
+        return self.uses_own_templates(spec.template) and self.reads_portfolio.get(spec.output, True)
 
     def templates_behind(self, name: str) -> frozenset[str]:
         """The templates a page drawn with `name` is made of; read once per renderer (templates are fixed)."""
@@ -89,11 +109,16 @@ class Renderer:
                 continue
 
     def render(self, spec: PageSpec) -> bytes | Problem:
+        own = self._own_templates
+        recorder = SiteReads(self.site) if own is not None and own(spec.template) else None
         try:
             template = self.environment.get_template(spec.template)
-            return template.render(site=self.site, page=spec.meta, **spec.values).encode("utf-8")
+            html = template.render(site=recorder or self.site, page=spec.meta, **spec.values).encode("utf-8")
         except jinja2.TemplateError as error:
             return _template_problem(error, spec, self.theme)
+        if recorder is not None:
+            self.reads_portfolio[spec.output] = recorder.read_portfolio
+        return html
 
 
 def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[str, bytes]:

@@ -29,9 +29,16 @@ class RenderJob:
 
     @classmethod
     def prepare(
-        cls, site: Site, theme: Theme, specs: Sequence[PageSpec], *, folder: Path | None, cache_folder: Path | None
+        cls,
+        site: Site,
+        theme: Theme,
+        specs: Sequence[PageSpec],
+        *,
+        folder: Path | None,
+        cache_folder: Path | None,
+        record_reads: bool = False,
     ) -> RenderJob:
-        renderer = Renderer(site, theme, markdown_cache=ContentCache(cache_folder))
+        renderer = Renderer(site, theme, markdown_cache=ContentCache(cache_folder), record_reads=record_reads)
         renderer.compile_templates(spec.template for spec in specs)
         return cls(renderer=renderer, specs=specs, folder=folder, cache_folder=cache_folder)
 
@@ -43,6 +50,7 @@ class ChunkResult:
     problems: list[Problem] = field(default_factory=list)
     cache_hits: int = 0
     cache_misses: int = 0
+    reads_portfolio: dict[str, bool] = field(default_factory=dict)  # see Renderer(record_reads=True)
 
 
 _worker: RenderJob | None = None
@@ -79,4 +87,6 @@ def render_chunk(indices: Sequence[int]) -> ChunkResult:
                 write_file(output_path(folder, path), data)
                 result.written.append((path, hashlib.sha256(data).hexdigest()))
     result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
+    result.reads_portfolio = renderer.reads_portfolio
+    renderer.reads_portfolio = {}
     return result
