@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import gc
 import os
 import sys
@@ -91,32 +92,59 @@ def print_problems(error: SiteError, *, consequence: str = "nothing was written"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `badgesite` console script."""
+    _open_closed_streams()
     argv = sys.argv[1:] if argv is None else argv
     parser = _parser(argv)
     arguments = parser.parse_args(argv)
     gc.set_threshold(*GC_THRESHOLDS)
     started = time.perf_counter()
     try:
-        return int(arguments.handler(arguments))
-    except SiteError as error:
-        print_problems(error, consequence=getattr(arguments, "failure_consequence", "nothing was written"))
-        return EXIT_PROBLEMS
+        try:
+            return int(arguments.handler(arguments))
+        except SiteError as error:
+            print_problems(error, consequence=getattr(arguments, "failure_consequence", "nothing was written"))
+            return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("\ninterrupted; the previous output is unchanged", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `badgesite check | head -1`: the reader has what it wanted
         _discard_output()
         return EXIT_READER_GONE
-    except Exception as error:  # a traceback reaching a user is a bug: say so briefly
-        if arguments.debug:
-            raise
-        elapsed = time.perf_counter() - started
-        print(
-            f"badgesite: internal error after {elapsed:.1f} s: {type(error).__name__}: {error}\n"
-            "This is a bug in badgesite, not in your site. Rerun with --debug and report the traceback.",
-            file=sys.stderr,
-        )
+    except OSError as error:
+        if error.errno not in DISK_FULL:
+            return _internal_error(error, arguments.debug, started)
+        _discard_output()
+        where = f" {error.filename}" if error.filename else " the output"
+        with contextlib.suppress(OSError):
+            print(f"badgesite: could not write{where}: {error.strerror}", file=sys.stderr)
         return EXIT_PROBLEMS
+    except Exception as error:  # a traceback reaching a user is a bug: say so briefly
+        return _internal_error(error, arguments.debug, started)
+
+
+# Writing failed because the disk (or the user's quota) is full, or the file grew past its limit: not a bug.
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _internal_error(error: Exception, debug: bool, started: float) -> int:
+    if debug:
+        raise error
+    elapsed = time.perf_counter() - started
+    print(
+        f"badgesite: internal error after {elapsed:.1f} s: {type(error).__name__}: {error}\n"
+        "This is a bug in badgesite, not in your site. Rerun with --debug and report the traceback.",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS
+
+
+def _open_closed_streams() -> None:
+    """A program started with stdout or stderr closed (`>&-`) gets None for it, and print() then writes to
+    stdout whatever was meant for stderr: give each closed stream the null device instead."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - open for the life of the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - open for the life of the process
 
 
 def run_and_exit() -> NoReturn:
@@ -131,6 +159,11 @@ def run_and_exit() -> NoReturn:
         code = exiting.code if isinstance(exiting.code, int) else (0 if exiting.code is None else EXIT_USAGE)
         if not isinstance(exiting.code, int | None):
             print(exiting.code, file=sys.stderr)
+    except KeyboardInterrupt:  # Ctrl-C while the command's modules were still being imported
+        code = 130
+    except BrokenPipeError:  # argparse printing help or usage to a reader that is gone
+        _discard_output()
+        code = EXIT_READER_GONE
     os._exit(_flushed(code))
 
 
@@ -138,7 +171,7 @@ def _flushed(code: int) -> int:
     """Flush what is left to print; the exit status says when it could not be: a reader that went away
     (`| head`) is not an error of ours but is reported as a shell would, a full disk is an error."""
     for stream in (sys.stdout, sys.stderr):
-        if stream is None:  # started with the stream closed (`>&-`): print() drops what goes there
+        if stream is None:
             continue
         try:
             stream.flush()
@@ -154,11 +187,16 @@ def _flushed(code: int) -> int:
 
 
 def _discard_output() -> None:
-    """Point stdout at /dev/null, so what is still buffered for a reader that is gone cannot fail again."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
+    """Point each standard stream that can no longer be written (its reader gone, its disk full) at
+    /dev/null, so that what is still buffered cannot fail again; the others are flushed as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                null = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(null, stream.fileno())
+                os.close(null)
 
 
 def site_folder(text: str) -> Path:

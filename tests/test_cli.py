@@ -243,3 +243,64 @@ def test_output_that_cannot_be_written_is_an_error(small_site: Path) -> None:
         )
     assert result.returncode == 1
     assert "the output could not be written: No space left on device" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_while_printing_a_long_report_is_said_plainly(tmp_path: Path) -> None:
+    """More than one buffer of output: the write fails while the command prints, not at exit."""
+    site = tmp_path / "many"
+    generate = [sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site), "--case-studies", "5"]
+    subprocess.run(generate, check=True, capture_output=True)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "could not write the output: No space left on device" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_reader_of_the_problems_that_goes_away_is_not_reported_as_a_bug(tmp_path: Path) -> None:
+    site = tmp_path / "bad"
+    generate = [sys.executable, str(REPO / "bench" / "generate.py"), "150", str(site), "--case-studies", "0"]
+    subprocess.run(generate, check=True, capture_output=True)
+    for badge in (site / "badges").glob("*.yml"):
+        badge.write_text(badge.read_text(encoding="utf-8").replace("earned: ", "earned: not-a-date #", 1))
+    read, write = os.pipe()
+    os.close(read)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
+            stdout=subprocess.DEVNULL,
+            stderr=write,
+            env=env,
+            check=False,
+            timeout=120,
+        )
+    finally:
+        os.close(write)
+    assert result.returncode == 141
+
+
+def test_closed_stderr_drops_the_messages_instead_of_mixing_them_into_stdout(small_site: Path) -> None:
+    (small_site / "badges" / "broken.yml").write_text("name: X\nissuer: AWS\nearned: not-a-date\n")
+    line = shlex.join([sys.executable, "-m", "badgesite", "build", str(small_site), "--today", TODAY])
+    result = subprocess.run(["sh", "-c", f"{line} 2>&-"], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_port_out_of_range_is_wrong_usage_before_anything_is_built(small_site: Path, port: str) -> None:
+    result = run_cli("serve", small_site, "--port", port)
+    assert result.returncode == 2
+    assert f'expected a port number from 0 to 65535, got "{port}"' in result.stderr
+    assert not (small_site / "_site").exists()

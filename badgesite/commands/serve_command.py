@@ -53,13 +53,26 @@ def register(commands: argparse._SubParsersAction) -> None:
         handler=run,
     )
     command.add_argument("site", nargs="?", type=site_folder, default=Path("."), help="the site folder")
-    command.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000; 0 picks a free one)")
+    command.add_argument(
+        "--port", type=port_number, default=8000, help="port to listen on (default 8000; 0 picks a free one)"
+    )
     command.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: only this computer can connect)"
     )
     command.add_argument("-o", "--output", type=Path, help="output folder (default: SITE/_site)")
     command.add_argument("--drafts", action="store_true", help="include drafts")
     command.add_argument("--open", action="store_true", help="open the site in the default browser")
+
+
+def port_number(text: str) -> int:
+    """argparse type for --port: checked before the first build, not after it."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f'expected a port number from 0 to 65535, got "{text}"')
+    return port
 
 
 def run(arguments: argparse.Namespace) -> int:
