@@ -60,6 +60,7 @@ class LiveBuild:
         self.closures: dict[str, frozenset[str]] = {}  # template -> the templates it is made of
         self.own_pages: dict[str, PageSpec] = {}
         self.own_templates: set[str] = set()  # page templates with a template from outside the bundled themes
+        self.unfinished: set[str] = set()  # files edited since the last rebuild that succeeded
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
@@ -70,11 +71,19 @@ class LiveBuild:
             return self._full()
         if kind == ChangeKind.TEMPLATE:
             templates = self._template_names(changed)  # empty when only theme static files changed
-            return self._full() if templates is None else self._update(set(), templates=templates)
+            if templates is None or self.unfinished:
+                return self._full()
+            return self._update(set(), templates=templates)
         if kind == ChangeKind.ASSET:
             self.memo.clear()  # paths in badge files may now point at files that appeared or vanished
-        relative = {self._relative(path) for path in changed}
-        return self._body_only(relative) or self._update(relative)
+        relative = {self._relative(path) for path in changed} | self.unfinished
+        try:
+            result = self._body_only(relative) or self._update(relative)
+        except SiteError:
+            self.unfinished = relative  # the next rebuild, once the site builds again, must take these in too
+            raise
+        self.unfinished = set()
+        return result
 
     def _body_only(self, changed: set[str]) -> LiveResult | None:
         """A writer's usual edit: one case study's Markdown body, front matter untouched. Only its own page can
@@ -173,6 +182,7 @@ class LiveBuild:
         self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
         self.others = self._identities(other_files(prepared, self.options.site_root, self.cache, {}))
+        self.unfinished = set()
         return LiveResult(
             full=True,
             pages=result.pages,
@@ -200,8 +210,10 @@ class LiveBuild:
                 or uses_any(before.get(spec.template, ANY) | renderer.templates_behind(spec.template), templates)
             ]
         else:
+            assets_changed = prepared.site.assets != self.renderer.site.assets  # base.html links custom.css
             self.renderer.site = prepared.site
-            every_page = any(path.startswith("pages/") for path in changed)  # the menu lists pages everywhere
+            # The menu lists pages everywhere; a stylesheet added or removed is linked or unlinked everywhere.
+            every_page = assets_changed or any(path.startswith("pages/") for path in changed)
             portfolio = any(path.startswith(PORTFOLIO_FOLDERS) for path in changed)
             dirty = [
                 spec

@@ -275,3 +275,49 @@ def test_a_body_edit_keeps_the_feed_current_when_the_case_study_has_no_summary(c
     assert edit(live, copy, "case-studies/2026-11-01-no-summary.md", "First words.", "Other words.") == 1
     assert "Other words." in (output / "feed.xml").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_edits_saved_while_the_site_is_broken_are_taken_in_once_it_is_fixed(copy: Path, tmp_path: Path) -> None:
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    with pytest.raises(SiteError):
+        edit(live, copy, "case-studies/2025-cutting-cloud-costs.md", "date: 2025-01-31", "date: 2025-13-45")
+    with pytest.raises(SiteError):  # the site is still broken: this edit waits too
+        edit(live, copy, "badges/hashicorp-terraform-associate.yml", "level: ", "level: expert\n#")
+    edit(live, copy, "case-studies/2025-cutting-cloud-costs.md", "date: 2025-13-45", "date: 2025-01-31")
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_a_stylesheet_added_or_removed_while_serving_is_linked_or_unlinked_on_every_page(
+    copy: Path, tmp_path: Path
+) -> None:
+    stylesheet = copy / "assets" / "custom.css"
+    stylesheet.unlink()
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    stylesheet.write_text("body { color: navy; }\n", encoding="utf-8")
+    live.rebuild([stylesheet], classify(copy, [stylesheet]))
+    assert "assets/custom.css" in (output / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+    stylesheet.unlink()
+    live.rebuild([stylesheet], classify(copy, [stylesheet]))
+    assert "assets/custom.css" not in (output / "badges" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_an_own_template_sees_the_same_site_under_serve(copy: Path, tmp_path: Path) -> None:
+    """serve hands own templates a recorder in place of the site; printed or asked, it is the site."""
+    (copy / "templates").mkdir(exist_ok=True)
+    (copy / "templates" / "page.html").write_text(
+        '{% extends "!base/page.html" %}{% block content %}{{ super() }}'
+        "<p id=probe>{{ site.__class__.__name__ }} {{ site == site }} {{ site.title }}</p>{% endblock %}",
+        encoding="utf-8",
+    )
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    edit(live, copy, "pages/about.md", "title: ", "title: All about ")
+    assert "<p id=probe>Site True " in (output / "about" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)

@@ -61,6 +61,20 @@ class SiteReads:
         self.names.add(name)
         return getattr(self._site, name)
 
+    # Printed, compared or asked for its class, it is the site (a template shows the same either way).
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return type(self._site)
+
+    def __repr__(self) -> str:
+        return repr(self._site)
+
+    def __eq__(self, other: object) -> bool:
+        return self._site == (other._site if isinstance(other, SiteReads) else other)
+
+    def __hash__(self) -> int:
+        return hash(self._site)
+
     @property
     def read_portfolio(self) -> bool:
         return not self.names <= SITE_SETTINGS
