@@ -181,7 +181,7 @@ def _flushed(code: int) -> int:
         except OSError as error:
             _discard_output()
             with contextlib.suppress(OSError):
-                os.write(2, f"badgesite: the output could not be written: {error.strerror or error}\n".encode())
+                os.write(2, f"badgesite: could not write the output: {error.strerror or error}\n".encode())
             code = code or EXIT_PROBLEMS
     return code
 

@@ -184,12 +184,11 @@ def _with_reader_gone(*arguments: str | Path) -> subprocess.CompletedProcess[byt
     read, write = os.pipe()
     os.close(read)
     try:
-        env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
         return subprocess.run(
             [sys.executable, "-m", "badgesite", *map(str, arguments)],
             stdout=write,
             stderr=subprocess.PIPE,
-            env=env,
+            env=buffered(),
             check=False,
             timeout=120,
         )
@@ -201,9 +200,7 @@ def _with_reader_gone(*arguments: str | Path) -> subprocess.CompletedProcess[byt
 def test_a_reader_that_goes_away_is_not_reported_as_a_bug(small_site: Path, tmp_path: Path, many: bool) -> None:
     site = small_site
     if many:  # more warnings than one buffer holds: the pipe breaks while the command is still printing
-        site = tmp_path / "many"
-        generate = [sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site), "--case-studies", "5"]
-        subprocess.run(generate, check=True, capture_output=True)
+        site = generated_site(tmp_path / "many", 120, 5)
     result = _with_reader_gone("check", site, "--today", TODAY)
     assert result.returncode == 141, result.stderr
     assert result.stderr == b""
@@ -228,60 +225,49 @@ def test_closed_output_streams_do_not_fail_a_command(small_site: Path, tmp_path:
     assert (tmp_path / "out3" / "index.html").is_file() and (tmp_path / "out4" / "index.html").is_file()
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_output_that_cannot_be_written_is_an_error(small_site: Path) -> None:
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
-    with open("/dev/full", "wb") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "badgesite", "review", str(small_site), "--today", TODAY],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            check=False,
-            timeout=120,
-        )
-    assert result.returncode == 1
-    assert "the output could not be written: No space left on device" in result.stderr
+def generated_site(folder: Path, badges: int, case_studies: int) -> Path:
+    command = [sys.executable, str(REPO / "bench" / "generate.py"), str(badges), str(folder), "--case-studies"]
+    subprocess.run([*command, str(case_studies)], check=True, capture_output=True)
+    return folder
+
+
+def buffered() -> dict[str, str]:
+    """The environment without PYTHONUNBUFFERED, as users run: output waits in buffers, and fails late."""
+    return {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_while_printing_a_long_report_is_said_plainly(tmp_path: Path) -> None:
-    """More than one buffer of output: the write fails while the command prints, not at exit."""
-    site = tmp_path / "many"
-    generate = [sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site), "--case-studies", "5"]
-    subprocess.run(generate, check=True, capture_output=True)
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+@pytest.mark.parametrize("long", [False, True], ids=["at-exit", "while-printing"])
+def test_output_that_cannot_be_written_is_said_plainly(small_site: Path, tmp_path: Path, long: bool) -> None:
+    """A short report fails when it is flushed at exit; a long one while the command still prints."""
+    site = generated_site(tmp_path / "many", 120, 5) if long else small_site
     with open("/dev/full", "wb") as full:
         result = subprocess.run(
             [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
-            env=env,
+            env=buffered(),
             check=False,
             timeout=120,
         )
     assert result.returncode == 1
-    assert "could not write the output: No space left on device" in result.stderr
+    assert "badgesite: could not write the output: No space left on device" in result.stderr
     assert "internal error" not in result.stderr
 
 
 def test_a_reader_of_the_problems_that_goes_away_is_not_reported_as_a_bug(tmp_path: Path) -> None:
-    site = tmp_path / "bad"
-    generate = [sys.executable, str(REPO / "bench" / "generate.py"), "150", str(site), "--case-studies", "0"]
-    subprocess.run(generate, check=True, capture_output=True)
+    site = generated_site(tmp_path / "bad", 150, 0)
     for badge in (site / "badges").glob("*.yml"):
         badge.write_text(badge.read_text(encoding="utf-8").replace("earned: ", "earned: not-a-date #", 1))
     read, write = os.pipe()
     os.close(read)
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
     try:
         result = subprocess.run(
             [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
             stdout=subprocess.DEVNULL,
             stderr=write,
-            env=env,
+            env=buffered(),
             check=False,
             timeout=120,
         )

@@ -213,6 +213,11 @@ def test_a_cache_folder_deleted_while_serving_is_rebuilt_not_a_crash(copy: Path,
     assert [path for path in live_tree if live_tree[path] != reference[path]] == []
 
 
+def saved(live: LiveBuild, site: Path, path: Path) -> None:
+    """What serve does after a file was written or deleted."""
+    live.rebuild([path], classify(site, [path]))
+
+
 def assert_same_as_full_build(site: Path, output: Path, tmp_path: Path) -> None:
     live_tree, reference = tree(output), full_tree(site, tmp_path / "full")
     live_tree.pop(".badgesite-output")
@@ -236,14 +241,14 @@ def test_a_page_of_the_sites_own_template_listing_every_badge_follows_badges_com
     live.rebuild()
     added = copy / "badges" / "hashicorp-newly-added.yml"
     added.write_text("name: Newly added\nissuer: HashiCorp\nearned: 2026-01-05\n", encoding="utf-8")
-    live.rebuild([added], classify(copy, [added]))
+    saved(live, copy, added)
     assert "Newly added" in (output / "about" / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
     edit(live, copy, "badges/hashicorp-newly-added.yml", "name: Newly added", "name: Newly renamed")
     assert "Newly renamed" in (output / "about" / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
     added.unlink()
-    live.rebuild([added], classify(copy, [added]))
+    saved(live, copy, added)
     assert "Newly" not in (output / "about" / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
 
@@ -298,11 +303,11 @@ def test_a_stylesheet_added_or_removed_while_serving_is_linked_or_unlinked_on_ev
     live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
     live.rebuild()
     stylesheet.write_text("body { color: navy; }\n", encoding="utf-8")
-    live.rebuild([stylesheet], classify(copy, [stylesheet]))
+    saved(live, copy, stylesheet)
     assert "assets/custom.css" in (output / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
     stylesheet.unlink()
-    live.rebuild([stylesheet], classify(copy, [stylesheet]))
+    saved(live, copy, stylesheet)
     assert "assets/custom.css" not in (output / "badges" / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
 
