@@ -31,7 +31,7 @@ from badgesite.render.template_deps import EVERY_TEMPLATE, uses_any
 from badgesite.same import same
 from badgesite.serve.watch import ChangeKind
 from badgesite.validate import ValidationMemo
-from badgesite.write import MARKER, MARKER_TEXT, OutputFile, output_target
+from badgesite.write import MARKER, MARKER_TEXT, SOURCE_FOLDERS, OutputFile, output_target
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,6 +122,25 @@ class LiveBuild:
             removed=0,
             seconds=time.perf_counter() - started,
             base_path=self.renderer.site.base_path if self.renderer else "/",
+        )
+
+    def evidence_folders(self) -> frozenset[str]:
+        """The site's top-level folders, other than the source folders, that hold evidence files the badges
+        publish (`evidence/` by convention): serve watches them too. A file at the top level is not followed
+        (watching the site folder itself would watch the output)."""
+        if self.renderer is None:
+            return frozenset()
+        output, cache = self.options.output_folder.resolve(), self.options.cache_folder
+        root = self.options.site_root.resolve()
+        found = set()
+        for badge in self.renderer.site.badges:
+            for evidence in badge.evidence:
+                if evidence.is_file and evidence.source and "/" in evidence.source:
+                    found.add(evidence.source.split("/", 1)[0])
+        return frozenset(
+            name
+            for name in found - SOURCE_FOLDERS
+            if (root / name) != output and (cache is None or (root / name) != cache.resolve())
         )
 
     def _refresh_feed(self, old: CaseStudy, edited: CaseStudy) -> int:

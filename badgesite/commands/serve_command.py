@@ -140,9 +140,10 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
     counts = SiteFilter(ignored)
     while not stop.is_set():
         before = top_level(root)
+        evidence = live.evidence_folders()
         catching_up = True
         for changes in watchfiles.watch(
-            *watched_folders(root, bundled_themes_dir()),
+            *watched_folders(root, bundled_themes_dir(), evidence),
             watch_filter=counts,
             debounce=DEBOUNCE_MS,
             step=10,
@@ -167,6 +168,9 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
             if paths:
                 _rebuild(live, state, paths, classify(root, paths))
             before = now
+            if live.evidence_folders() != evidence:  # a badge names evidence in a folder not watched yet
+                built_from = source_signatures(root)
+                break
 
 
 def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:

@@ -60,11 +60,13 @@ def classify(site_root: Path, paths: Iterable[Path]) -> ChangeKind:
     return kind
 
 
-def watched_folders(site_root: Path, themes: Path) -> list[Path]:
-    """What to watch recursively: the site's source folders that exist, and the bundled themes. Not the site
-    folder as a whole: the output and the cache inside it hold tens of thousands of folders on a large site,
-    and watching them took seconds to set up (an edit made meanwhile was lost) and again after every build."""
-    return [*(site_root / name for name in sorted(SOURCE_FOLDERS) if (site_root / name).is_dir()), themes]
+def watched_folders(site_root: Path, themes: Path, evidence: Iterable[str] = ()) -> list[Path]:
+    """What to watch recursively: the site's source folders that exist, the folders that hold the badges'
+    evidence files (named by the badges, anywhere in the site), and the bundled themes. Not the site folder as
+    a whole: the output and the cache inside it hold tens of thousands of folders on a large site, and
+    watching them took seconds to set up (an edit made meanwhile was lost) and again after every build."""
+    names = sorted(SOURCE_FOLDERS | set(evidence))
+    return [*(site_root / name for name in names if (site_root / name).is_dir()), themes]
 
 
 class TopLevel(NamedTuple):

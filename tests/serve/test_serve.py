@@ -251,3 +251,42 @@ def test_a_rebuild_pauses_the_cycle_collector_and_always_restores_it(
     assert any("aws-cloud.yml" in line for line in state.problems), state.problems
     assert seen == [False, False]
     assert "still serving the last good build" in capsys.readouterr().err
+
+
+def test_an_evidence_file_edited_while_serving_is_published_again(tmp_path: Path) -> None:
+    """Evidence files live where the badges say (evidence/ by convention), outside the source folders."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "badges/aws-cloud.yml": "name: Cloud Practitioner\nissuer: AWS\nearned: 2024-05-31\n"
+            "evidence:\n  - title: Report\n    file: ../evidence/report.txt\n",
+            "evidence/report.txt": "first version\n",
+        },
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    server = Server(process)
+    try:
+        published = next((site / "_site").rglob("report.txt"))
+        assert published.read_text() == "first version\n"
+        time.sleep(0.5)
+        (site / "evidence" / "report.txt").write_text("second version\n")
+        server.wait_for(r"rebuilt \(asset\)")
+        assert published.read_text() == "second version\n"
+        write_files(site, {"proof/log.txt": "one\n"})  # a folder no badge named yet: not watched
+        badge = site / "badges" / "aws-cloud.yml"
+        badge.write_text(badge.read_text() + "  - title: Log\n    file: ../proof/log.txt\n")
+        server.wait_for(r"rebuilt \(content\)")
+        time.sleep(0.5)  # the watch restarts with proof/ in it
+        (site / "proof" / "log.txt").write_text("two\n")
+        server.wait_for(r"rebuilt \(asset\)")
+        assert next((site / "_site").rglob("log.txt")).read_text() == "two\n"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
