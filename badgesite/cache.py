@@ -3,17 +3,12 @@ affects the file, so a hit is always safe to reuse and nothing needs invalidatin
 
 from __future__ import annotations
 
-import contextlib
-import itertools
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from badgesite.write import write_and_close
+from badgesite.write import replace_file
 
 CACHE_README = b"badgesite keeps derived files here (social cards, resized images) keyed by content. Safe to delete.\n"
-_TEMPORARY_NUMBERS = itertools.count()
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(slots=True)
@@ -68,14 +63,11 @@ class ContentCache:
         return data
 
     def put(self, kind: str, key: str, data: bytes) -> bool:
-        """Write atomically (temp file + rename) so a crash never leaves a half-written entry; False if not stored.
-        A cold build stores an entry for every case study and card, so this is bare descriptors and a temporary
-        name made from the process id and a counter (workers store at the same time; mkstemp drew random names
-        and checked the folder on every call)."""
+        """Write atomically (write.replace_file) so a crash never leaves a half-written entry; False if not
+        stored. A cold build stores one for every case study and card."""
         if self.folder is None:
             return False
-        folder = f"{self.folder}/{kind}/{key[:2]}"
-        temporary = f"{folder}/.tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}"
+        target = f"{self.folder}/{kind}/{key[:2]}/{key}"
         try:
             if kind not in self._ready:
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -83,17 +75,8 @@ class ContentCache:
                 if not readme.exists():
                     readme.write_bytes(CACHE_README)
                 self._ready.add(kind)
-            try:
-                descriptor = os.open(temporary, _NEW_FILE, 0o666)
-            except FileNotFoundError:
-                os.makedirs(folder, exist_ok=True)
-                descriptor = os.open(temporary, _NEW_FILE, 0o666)
-            write_and_close(descriptor, data)
-            target = f"{folder}/{key}"
-            os.replace(temporary, target)
+            replace_file(target, data)
         except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
             return False  # a cache that cannot be written only costs time
         self._seen[f"{kind}/{key}"] = Path(target)
         return True

@@ -10,7 +10,6 @@ tree a full build makes (tests compare them after a series of edits).
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
 from collections.abc import Iterable
@@ -31,7 +30,7 @@ from badgesite.render.template_deps import EVERY_TEMPLATE, uses_any
 from badgesite.same import same
 from badgesite.serve.watch import ChangeKind
 from badgesite.validate import ValidationMemo
-from badgesite.write import MARKER, MARKER_TEXT, SOURCE_FOLDERS, OutputFile, output_target
+from badgesite.write import MARKER, MARKER_TEXT, SOURCE_FOLDERS, OutputFile, output_target, replace_file
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -326,17 +325,8 @@ class LiveBuild:
             if target.read_bytes() == content:
                 return 0
         except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        # Not mkstemp: its files are private (0600), and a served folder someone later copies to a web server
-        # must hold files with the same permissions a build gives them (the umask's).
-        temporary = target.parent / f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{target.name}"
-        try:
-            with open(temporary, "xb") as stream:
-                stream.write(content)
-            os.replace(temporary, target)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
+            pass  # not there yet
+        replace_file(target, content)
         return 1
 
     def _remove(self, gone: set[str]) -> int:
@@ -362,7 +352,6 @@ class LiveBuild:
 
 ANY = frozenset({EVERY_TEMPLATE})
 PORTFOLIO_FOLDERS = ("badges/", "case-studies/")
-_TEMPORARY_NUMBERS = itertools.count()
 
 
 def _touches(sources: tuple[str, ...], changed: set[str]) -> bool:

@@ -6,6 +6,8 @@ A failed or interrupted build leaves the previous output whole, and a folder bad
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
 import secrets
 import shutil
@@ -100,6 +102,31 @@ def write_file(target: str | Path, content: OutputFile) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
         descriptor = os.open(target, _WRITE_FLAGS, 0o666)
     write_and_close(descriptor, content)
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_TEMPORARY_NUMBERS = itertools.count()
+
+
+def replace_file(target: str | Path, data: bytes) -> None:
+    """Write a file atomically: a temporary file beside it, renamed over it, its folder made when missing.
+    Readers see the old bytes or the new, never half; a failure leaves nothing behind. The temporary name is
+    made of the process id and a counter, so workers writing at once never collide (and not mkstemp: its files
+    are private, 0600, where outputs and cache entries get the umask's permissions like any new file)."""
+    folder, name = os.path.split(target)
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{next(_TEMPORARY_NUMBERS)}-{name}")
+    try:
+        try:
+            descriptor = os.open(temporary, _NEW_FILE, 0o666)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+            descriptor = os.open(temporary, _NEW_FILE, 0o666)
+        write_and_close(descriptor, data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def write_and_close(descriptor: int, data: bytes) -> None:
