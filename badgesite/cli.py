@@ -113,11 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in DISK_FULL:
             return _internal_error(error, arguments.debug, started)
-        _discard_output()
-        where = f" {error.filename}" if error.filename else " the output"
-        with contextlib.suppress(OSError):
-            print(f"badgesite: could not write{where}: {error.strerror}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _could_not_write(error)
     except Exception as error:  # a traceback reaching a user is a bug: say so briefly
         return _internal_error(error, arguments.debug, started)
 
@@ -170,20 +166,24 @@ def run_and_exit() -> NoReturn:
 def _flushed(code: int) -> int:
     """Flush what is left to print; the exit status says when it could not be: a reader that went away
     (`| head`) is not an error of ours but is reported as a shell would, a full disk is an error."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is None:
-            continue
-        try:
-            stream.flush()
-        except BrokenPipeError:
-            _discard_output()
-            code = code or EXIT_READER_GONE
-        except OSError as error:
-            _discard_output()
-            with contextlib.suppress(OSError):
-                os.write(2, f"badgesite: could not write the output: {error.strerror or error}\n".encode())
-            code = code or EXIT_PROBLEMS
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        _discard_output()
+        return code or EXIT_READER_GONE
+    except OSError as error:
+        return code or _could_not_write(error)
     return code
+
+
+def _could_not_write(error: OSError) -> int:
+    """Say that the output (or a file of it) could not be written, e.g. a full disk; EXIT_PROBLEMS."""
+    _discard_output()
+    where = error.filename or "the output"
+    with contextlib.suppress(OSError):
+        print(f"badgesite: could not write {where}: {error.strerror or error}", file=sys.stderr, flush=True)
+    return EXIT_PROBLEMS
 
 
 def _discard_output() -> None:

@@ -90,7 +90,7 @@ def summary_line(result: BuildResult, options: BuildOptions, elapsed: float) -> 
 
 def _progress_bar() -> Callable[[int, int], None] | None:
     """A one-line bar on an interactive terminal for builds long enough to wait for; silent in CI and pipes."""
-    if sys.stderr is None or not sys.stderr.isatty() or os.environ.get("CI"):  # None: started with it closed
+    if not sys.stderr.isatty() or os.environ.get("CI"):
         return None
     started = time.perf_counter()
     shown = False

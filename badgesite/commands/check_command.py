@@ -58,7 +58,7 @@ def run(arguments: argparse.Namespace) -> int:
     except SiteError as error:
         if arguments.format != "json":
             raise
-        print(report.as_json(error.problems, None), end="")  # print: stdout may be closed (None)
+        print(report.as_json(error.problems, None), end="")
         return EXIT_PROBLEMS
     problems = audit_site(checked, site, AuditOptions(external=arguments.external))
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)

@@ -63,5 +63,5 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     checked, site = read_model(arguments.site, today=today)
     result = review(AuditContext.of(checked, site), since)
-    print(as_json(result) if arguments.format == "json" else markdown(result), end="")  # stdout may be closed
+    print(as_json(result) if arguments.format == "json" else markdown(result), end="")
     return EXIT_OK
