@@ -60,6 +60,7 @@ class LiveBuild:
         self.own_pages: dict[str, PageSpec] = {}
         self.own_templates: set[str] = set()  # page templates with a template from outside the bundled themes
         self.unfinished: set[str] = set()  # files edited since the last rebuild that succeeded
+        self.evidence_folders: frozenset[str] = frozenset()  # for serve to watch, beside the source folders
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
@@ -123,25 +124,6 @@ class LiveBuild:
             base_path=self.renderer.site.base_path if self.renderer else "/",
         )
 
-    def evidence_folders(self) -> frozenset[str]:
-        """The site's top-level folders, other than the source folders, that hold evidence files the badges
-        publish (`evidence/` by convention): serve watches them too. A file at the top level is not followed
-        (watching the site folder itself would watch the output)."""
-        if self.renderer is None:
-            return frozenset()
-        output, cache = self.options.output_folder.resolve(), self.options.cache_folder
-        root = self.options.site_root.resolve()
-        found = set()
-        for badge in self.renderer.site.badges:
-            for evidence in badge.evidence:
-                if evidence.is_file and evidence.source and "/" in evidence.source:
-                    found.add(evidence.source.split("/", 1)[0])
-        return frozenset(
-            name
-            for name in found - SOURCE_FOLDERS
-            if (root / name) != output and (cache is None or (root / name) != cache.resolve())
-        )
-
     def _refresh_feed(self, old: CaseStudy, edited: CaseStudy) -> int:
         """Swap the edited case study into the model; the feed shows the first words of its body when it has
         no summary, so then the feed is made again. 1 if it was written."""
@@ -184,6 +166,23 @@ class LiveBuild:
             spec.template for spec in prepared.specs if self.renderer.uses_own_templates(spec.template)
         }
         self.front_matter = {doc.path: doc.data for doc in self._case_study_documents()}
+        self.evidence_folders = self._folders_of_evidence(prepared)
+
+    def _folders_of_evidence(self, prepared: Prepared) -> frozenset[str]:
+        """The site's top-level folders, other than the source folders, that hold evidence files the badges
+        publish (`evidence/` by convention): serve watches them too. A file at the top level is not followed
+        (watching the site folder itself would watch the output)."""
+        root = self.options.site_root.resolve()
+        skipped = {self.options.output_folder.resolve()}
+        if self.options.cache_folder is not None:
+            skipped.add(self.options.cache_folder.resolve())
+        found = {
+            evidence.source.split("/", 1)[0]
+            for badge in prepared.site.badges
+            for evidence in badge.evidence
+            if evidence.is_file and evidence.source and "/" in evidence.source
+        }
+        return frozenset(name for name in found - SOURCE_FOLDERS if root / name not in skipped)
 
     def _case_study_documents(self) -> list[Document]:
         folder = f"{self.options.site_root / 'case-studies'}{os.sep}"  # compared as text: 10,000 paths per edit

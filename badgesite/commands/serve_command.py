@@ -140,7 +140,7 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
     counts = SiteFilter(ignored)
     while not stop.is_set():
         before = top_level(root)
-        evidence = live.evidence_folders()
+        evidence = live.evidence_folders
         catching_up = True
         for changes in watchfiles.watch(
             *watched_folders(root, bundled_themes_dir(), evidence),
@@ -165,12 +165,12 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
                 break
             if now.config != before.config:
                 paths.append(root / CONFIG_NAME)
+            before = now
             if paths:
                 _rebuild(live, state, paths, classify(root, paths))
-            before = now
-            if live.evidence_folders() != evidence:  # a badge names evidence in a folder not watched yet
-                built_from = source_signatures(root)
-                break
+                if live.evidence_folders != evidence:  # a badge names evidence in a folder not watched yet
+                    built_from = source_signatures(root)
+                    break
 
 
 def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:
