@@ -90,7 +90,7 @@ class OwnTemplates:
         self._bundled = bundled_themes_dir().resolve()
         self._answers: dict[str, bool] = {}
         self._bodies: dict[str, bool] = {}
-        self._files: dict[str, bool] = {}
+        self._files: dict[str, tuple[bool, str]] = {}  # template name -> (bundled, text)
 
     def __call__(self, template: str) -> bool:
         answer = self._answers.get(template)
@@ -105,30 +105,26 @@ class OwnTemplates:
         answer = self._bodies.get(template)
         if answer is None:
             answer = self._bodies[template] = any(
-                name == EVERY_TEMPLATE or (not self._is_bundled(name) and _mentions_body(self._source(name)))
+                name == EVERY_TEMPLATE or (not self._is_bundled(name) and _mentions_body(self._read(name)[1]))
                 for name in self._closure(template)
             )
         return answer
 
-    def _source(self, name: str) -> str:
-        loader = self._environment.loader
-        assert loader is not None
-        try:
-            return loader.get_source(self._environment, name)[0]
-        except jinja2.TemplateError:
-            return "body"  # unreadable: assume the worst, rendering reports it
-
     def _is_bundled(self, name: str) -> bool:
+        return name != EVERY_TEMPLATE and self._read(name)[0]
+
+    def _read(self, name: str) -> tuple[bool, str]:
+        """Whether the template's file is one of the bundled themes', and its text; read once. One that cannot
+        be read counts as one's own that mentions a body: rendering reports it, with its line."""
         known = self._files.get(name)
         if known is None:
-            known = self._files[name] = name != EVERY_TEMPLATE and self._file_is_bundled(name)
+            loader = self._environment.loader
+            assert loader is not None
+            try:
+                source, filename, _ = loader.get_source(self._environment, name)
+            except jinja2.TemplateError:
+                known = (False, "body")
+            else:
+                known = (filename is not None and Path(filename).resolve().is_relative_to(self._bundled), source)
+            self._files[name] = known
         return known
-
-    def _file_is_bundled(self, name: str) -> bool:
-        loader = self._environment.loader
-        assert loader is not None
-        try:
-            _, filename, _ = loader.get_source(self._environment, name)
-        except jinja2.TemplateError:
-            return False
-        return filename is not None and Path(filename).resolve().is_relative_to(self._bundled)
