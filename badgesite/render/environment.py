@@ -55,6 +55,10 @@ def make_environment(
         month=month_year,
         iso=lambda value: value.isoformat() if value else "",
         grouped=grouped,
+        # Also globals (below); as filters Jinja calls them directly instead of through Context.call, which
+        # costs more than the link itself and a page makes twenty links.
+        url=urls,
+        absolute_url=urls.absolute,
     )
     environment.globals.update(
         url=urls,
