@@ -13,7 +13,7 @@ import yaml
 
 from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_command, default_today, iso_date, site_folder
 from badgesite.load.site_folder import CONFIG_NAME
-from badgesite.slugs import slugify
+from badgesite.slugs import is_slug, slugify
 from badgesite.validate.kinds import (
     Boolean,
     Date,
@@ -81,6 +81,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     badge.add_argument(
         "--earned", type=iso_date, metavar="DATE", help="when you earned it, YYYY-MM-DD (default: today)"
     )
+    badge.add_argument(
+        "--id",
+        dest="badge_id",
+        type=_badge_id,
+        metavar="ID",
+        help="the badge id (file name and URL) instead of the slug of NAME: for two credentials whose names "
+        'make the same slug ("C++ Fundamentals", "C# Fundamentals")',
+    )
     _site_argument(badge)
 
     case_study = add_command(
@@ -123,6 +131,15 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _badge_id(value: str) -> str:
+    """argparse type: an id as the naming rules make them, since it becomes the file name and the URL."""
+    if not is_slug(value):
+        suggestion = slugify(value)
+        hint = f' (did you mean "{suggestion}"?)' if suggestion and suggestion != value else ""
+        raise argparse.ArgumentTypeError(f'"{value}" is not a badge id: use lowercase a-z, 0-9 and hyphens{hint}')
+    return value
+
+
 def run_badge(arguments: argparse.Namespace) -> int:
     earned: dt.date = arguments.earned or default_today()
     values = {
@@ -130,7 +147,7 @@ def run_badge(arguments: argparse.Namespace) -> int:
         "issuer": yaml_scalar(arguments.issuer),
         "earned": earned.isoformat(),
     }
-    relative = f"badges/{slugify(arguments.name)}.yml"
+    relative = f"badges/{arguments.badge_id or slugify(arguments.name)}.yml"
     header = [
         f"# Badge: {arguments.name}",
         f"# The file name is the badge's id and URL: {relative} -> /{relative.removesuffix('.yml')}/",
@@ -139,7 +156,7 @@ def run_badge(arguments: argparse.Namespace) -> int:
         "",
     ]
     text = "\n".join([*header, *record_lines(BADGE, values, today=default_today())]) + "\n"
-    return _write_new(arguments.site, relative, text)
+    return _write_new(arguments.site, relative, text, another="choose another id with --id ID, or edit that file")
 
 
 def run_case_study(arguments: argparse.Namespace) -> int:
@@ -155,7 +172,7 @@ def run_case_study(arguments: argparse.Namespace) -> int:
     return _write_new(arguments.site, relative, text)
 
 
-def _write_new(site: Path, relative: str, text: str) -> int:
+def _write_new(site: Path, relative: str, text: str, *, another: str = "choose another name, or edit that file") -> int:
     """Create site/relative, refusing (exit 1) when the site has no config or the file already exists."""
     if not (site / CONFIG_NAME).is_file():
         print(
@@ -172,7 +189,7 @@ def _write_new(site: Path, relative: str, text: str) -> int:
     except FileExistsError:
         print(
             f"badgesite new: {path}: already exists; nothing was written "
-            "(badgesite new never overwrites a file: choose another name, or edit that file)",
+            f"(badgesite new never overwrites a file: {another})",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS

@@ -99,13 +99,17 @@ def test_case_study_date_defaults_to_today(small_site: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("arguments", "relative"),
+    ("arguments", "relative", "another"),
     [
-        (("badge", "Übung Eins", "--issuer", "AWS"), "badges/ubung-eins.yml"),
-        (("case-study", "Moving to EKS", "--date", "2025-03-01"), "case-studies/2025-03-01-moving-to-eks.md"),
+        (("badge", "Übung Eins", "--issuer", "AWS"), "badges/ubung-eins.yml", "choose another id with --id ID"),
+        (
+            ("case-study", "Moving to EKS", "--date", "2025-03-01"),
+            "case-studies/2025-03-01-moving-to-eks.md",
+            "choose another name",
+        ),
     ],
 )
-def test_new_never_overwrites(small_site: Path, arguments: tuple[str, ...], relative: str) -> None:
+def test_new_never_overwrites(small_site: Path, arguments: tuple[str, ...], relative: str, another: str) -> None:
     path = small_site / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("mine\n", encoding="utf-8")
@@ -115,9 +119,36 @@ def test_new_never_overwrites(small_site: Path, arguments: tuple[str, ...], rela
     assert refused.returncode == 1
     assert refused.stderr == (
         f"badgesite new: {path}: already exists; nothing was written "
-        "(badgesite new never overwrites a file: choose another name, or edit that file)\n"
+        f"(badgesite new never overwrites a file: {another}, or edit that file)\n"
     )
     assert path.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_two_names_with_one_slug_get_their_own_ids(small_site: Path) -> None:
+    """ "C++ Fundamentals" and "C# Fundamentals" both slug to c-fundamentals: the second takes --id."""
+    first = run_cli("new", "badge", "C++ Fundamentals", "--issuer", "AWS", "--site", small_site)
+    assert first.returncode == 0, first.stderr
+    clash = run_cli("new", "badge", "C# Fundamentals", "--issuer", "AWS", "--site", small_site)
+    assert clash.returncode == 1
+    assert "choose another id with --id ID" in clash.stderr
+
+    second = run_cli(
+        "new", "badge", "C# Fundamentals", "--issuer", "AWS", "--id", "csharp-fundamentals", "--site", small_site
+    )
+    assert second.returncode == 0, second.stderr
+    data = yaml.safe_load((small_site / "badges" / "csharp-fundamentals.yml").read_text(encoding="utf-8"))
+    assert data["name"] == "C# Fundamentals"
+    built = run_cli("build", small_site)
+    assert built.returncode == 0, built.stderr
+    page = (small_site / "_site" / "badges" / "csharp-fundamentals" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>C# Fundamentals</h1>" in page
+
+
+def test_an_id_that_is_not_a_slug_is_a_usage_error(small_site: Path) -> None:
+    refused = run_cli("new", "badge", "C# Fundamentals", "--issuer", "AWS", "--id", "C#", "--site", small_site)
+    assert refused.returncode == 2
+    assert '"C#" is not a badge id: use lowercase a-z, 0-9 and hyphens (did you mean "c"?)' in refused.stderr
+    assert not (small_site / "badges" / "c.yml").exists()
 
 
 def test_new_outside_a_site_folder_writes_nothing(tmp_path: Path) -> None:
