@@ -28,6 +28,7 @@ from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_url
 from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
+from badgesite.root_files import root_file_problems, root_outputs
 from badgesite.validate import ValidationMemo, validate_site_collecting
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
@@ -230,6 +231,7 @@ def prepare(
     said = {(problem.path, problem.field) for problem in problems}  # one problem per unreadable image file
     problems += [problem for problem in image_problems if (problem.path, problem.field) not in said]
     problems += claim_outputs(specs)
+    problems += root_file_problems(site, (spec.output for spec in specs))
     if problems:
         raise SiteError(problems)
     return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
@@ -255,6 +257,7 @@ def other_files(
     files: dict[str, OutputFile] = {}
     files.update(prepared.theme.static_files())
     files.update({asset: root / asset for asset in site.assets})
+    files.update(root_outputs(site, root))
     files.update(_badge_files(site, root, prepared.images, prepared.credentials))
     files.update(cards)
     files.update(_site_files(site, [spec.meta.url for spec in prepared.specs]))

@@ -12,13 +12,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from badgesite import __version__
+from badgesite.load.site_folder import PUBLISHED_HIDDEN
 
 
 def _files(folder: Path, skipped: set[Path]) -> Iterable[Path]:
     for current, folders, names in os.walk(folder):
         here = Path(current)
         folders[:] = sorted(
-            name for name in folders if not name.startswith(".") and (here / name).resolve() not in skipped
+            name
+            for name in folders
+            if (not name.startswith(".") or name in PUBLISHED_HIDDEN) and (here / name).resolve() not in skipped
         )
         for name in sorted(names):
             if not name.startswith(".") and not name.endswith("~"):

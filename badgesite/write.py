@@ -24,7 +24,7 @@ MARKER_TEXT = b"This folder is made by badgesite and replaced on every build. Do
 OutputFile = bytes | Path
 
 
-SOURCE_FOLDERS = frozenset({"badges", "case-studies", "pages", "assets", "templates", "themes"})
+SOURCE_FOLDERS = frozenset({"badges", "case-studies", "pages", "assets", "root", "templates", "themes"})
 
 
 def check_output_folder(output: Path, site_root: Path) -> None:

@@ -312,6 +312,27 @@ def test_a_stylesheet_added_or_removed_while_serving_is_linked_or_unlinked_on_ev
     assert_same_as_full_build(copy, output, tmp_path)
 
 
+def test_a_root_file_added_changed_or_removed_while_serving_follows_at_the_site_root(
+    copy: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    icon = copy / "root" / "favicon.ico"
+    icon.parent.mkdir()
+    icon.write_bytes(b"\x00\x01icon")
+    saved(live, copy, icon)
+    assert (output / "favicon.ico").read_bytes() == b"\x00\x01icon"
+    icon.write_bytes(b"\x00\x02icon")
+    saved(live, copy, icon)
+    assert (output / "favicon.ico").read_bytes() == b"\x00\x02icon"
+    assert_same_as_full_build(copy, output, tmp_path)
+    icon.unlink()
+    saved(live, copy, icon)
+    assert not (output / "favicon.ico").exists()
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
 def test_an_own_template_sees_the_same_site_under_serve(copy: Path, tmp_path: Path) -> None:
     """serve hands own templates a recorder in place of the site; printed or asked, it is the site."""
     (copy / "templates").mkdir(exist_ok=True)

@@ -18,6 +18,7 @@ from badgesite.load.yaml_source import dotted
 from badgesite.model import Site, urls
 from badgesite.model.types import Badge, CaseStudy, Collection, Framework, Issuer, Page, Skill
 from badgesite.problems import Problem
+from badgesite.root_files import published_path
 
 _parser = MarkdownIt("commonmark", {"html": False}).enable("table").use(footnote_plugin)
 _HOST = "https://site.invalid/"  # a stand-in origin so urljoin resolves paths exactly as a browser would
@@ -60,6 +61,9 @@ def site_urls(site: Site) -> SiteUrls:
     pages.update(item.page for item in owners)
     files = set(GENERATED_FILES) | set(site.assets)
     sources = {asset: asset for asset in site.assets}
+    for source in site.root_files:
+        files.add(published_path(source))
+        sources[source] = published_path(source)
     for badge in site.badges:
         files.update({badge.image_url, urls.social_card(badge.page), f"{badge.page}qr.svg"})
         if badge.assertion_file:

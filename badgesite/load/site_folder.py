@@ -17,6 +17,8 @@ from badgesite.problems import Problem
 CONFIG_NAME = "badgesite.yml"
 OUTPUT_DEFAULT = "_site"
 CACHE_DIR = ".badgesite-cache"
+ROOT_FILES = "root"  # published at the site root: favicon.ico, a search engine's verification file, .well-known/
+PUBLISHED_HIDDEN = frozenset({".well-known"})  # the one hidden folder a site publishes (RFC 8615)
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
@@ -30,6 +32,7 @@ class SiteSources:
     case_studies: tuple[Document, ...]
     pages: tuple[Document, ...]
     assets: tuple[str, ...]
+    root_files: tuple[str, ...]  # under root/, published without that prefix
     templates_dir: Path | None
     problems: tuple[Problem, ...]
 
@@ -106,6 +109,10 @@ def read_site(
     case_studies = read_all("case-studies", read_markdown_file)
     pages = read_all("pages", read_markdown_file)
     assets = tuple(path.relative_to(root).as_posix() for path in _files(root / "assets", None, skipped, problems))
+    root_files = tuple(
+        path.relative_to(root).as_posix()
+        for path in _files(root / ROOT_FILES, None, skipped, problems, hidden=PUBLISHED_HIDDEN)
+    )
     templates = root / "templates"
     return SiteSources(
         root=root,
@@ -114,21 +121,34 @@ def read_site(
         case_studies=case_studies,
         pages=pages,
         assets=assets,
+        root_files=root_files,
         templates_dir=templates if templates.is_dir() else None,
         problems=tuple(problems),
     )
 
 
-def _files(folder: Path, suffixes: tuple[str, ...] | None, skipped: set[Path], problems: list[Problem]) -> list[Path]:
-    """Files below folder in a stable order, leaving out hidden files, editor backups and skipped trees; a
-    symlink out of the site folder is never followed, and is a problem rather than a silent gap."""
+def _files(
+    folder: Path,
+    suffixes: tuple[str, ...] | None,
+    skipped: set[Path],
+    problems: list[Problem],
+    *,
+    hidden: frozenset[str] = frozenset(),
+) -> list[Path]:
+    """Files below folder in a stable order, leaving out hidden files and folders (but the `hidden` folder
+    names), editor backups and skipped trees; a symlink out of the site folder is never followed, and is a
+    problem rather than a silent gap."""
     if not folder.is_dir():
         return []
     found = []
     root = folder.resolve().parent
     for current, folders, names in os.walk(folder):
         here = Path(current)
-        folders[:] = [name for name in folders if not name.startswith(".") and (here / name).resolve() not in skipped]
+        folders[:] = [
+            name
+            for name in folders
+            if (not name.startswith(".") or name in hidden) and (here / name).resolve() not in skipped
+        ]
         for name in names:
             if name.startswith(".") or name.endswith("~"):
                 continue

@@ -154,6 +154,7 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
             for target in config["targets"]
         ),
         assets=checked.assets,
+        root_files=checked.root_files,
         social_cards=(config["sharing"] or {}).get("social_cards", True),
         qr_codes=(config["sharing"] or {}).get("qr_codes", True),
         today=options.today,

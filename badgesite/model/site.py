@@ -43,6 +43,7 @@ class Site:
     stages: tuple[Stage, ...]
     targets: tuple[Target, ...]
     assets: tuple[str, ...]
+    root_files: tuple[str, ...]  # root/favicon.ico, published as favicon.ico
     today: dt.date
     social_cards: bool = True
     qr_codes: bool = True

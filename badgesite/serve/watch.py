@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from watchfiles import Change, DefaultFilter
 
-from badgesite.load.site_folder import CONFIG_NAME
+from badgesite.load.site_folder import CONFIG_NAME, PUBLISHED_HIDDEN
 from badgesite.write import SOURCE_FOLDERS
 
 
@@ -34,7 +34,8 @@ class SiteFilter(DefaultFilter):
         resolved = Path(path).resolve()
         if any(resolved == folder or resolved.is_relative_to(folder) for folder in self.ignored):
             return False
-        if any(part.startswith(".") for part in resolved.parts[-3:]) or resolved.name.endswith("~"):
+        hidden = (part for part in resolved.parts[-3:] if part.startswith(".") and part not in PUBLISHED_HIDDEN)
+        if any(hidden) or resolved.name.endswith("~"):
             return False
         return super().__call__(change, path)
 

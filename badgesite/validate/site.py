@@ -32,6 +32,7 @@ class CheckedSite:
     case_studies: tuple[Checked, ...]
     pages: tuple[Checked, ...]
     assets: tuple[str, ...]
+    root_files: tuple[str, ...]
     templates_dir: Path | None
     warnings: tuple[Problem, ...] = ()
     broken_badge_ids: frozenset[str] = frozenset()  # badge files with problems of their own: still ids
@@ -91,6 +92,7 @@ def validate_site_collecting(
         case_studies=present(case_studies),
         pages=present(pages),
         assets=sources.assets,
+        root_files=sources.root_files,
         templates_dir=sources.templates_dir,
         broken_badge_ids=frozenset(doc.stem for doc, item in zip(sources.badges, badges, strict=True) if item is None),
     )
