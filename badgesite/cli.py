@@ -134,6 +134,25 @@ def _internal_error(error: Exception, debug: bool, started: float) -> int:
     return EXIT_PROBLEMS
 
 
+def print_whole(text: str) -> None:
+    """Print a long report (check, review, verify --json) to stdout, all of it or BrokenPipeError.
+
+    Python's buffered stdout returns after a partial write (a signal such as the SIGPIPE of a reader that
+    left mid-write interrupts it) and the text layer drops the rest silently: `check | head -1` exited 0
+    with most of the report unwritten. Writing the bytes until all are taken makes the next write fail."""
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text-only stream (tests' StringIO): nothing partial about it
+        stream.write(text)
+        return
+    stream.flush()
+    rest = memoryview(text.encode(stream.encoding or "utf-8", errors=stream.errors or "strict"))
+    while rest:
+        written = buffer.write(rest)
+        rest = rest[written if written is not None else len(rest) :]
+    buffer.flush()
+
+
 def _open_closed_streams() -> None:
     """A program started with stdout or stderr closed (`>&-`) gets None for it, and print() then writes to
     stdout whatever was meant for stderr: give each closed stream the null device instead."""

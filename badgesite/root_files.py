@@ -2,8 +2,9 @@
 `root/google1234.html`, `root/.well-known/security.txt`. The output folder is replaced on every build, so a
 file put there by hand would be lost; these are the site's own and are copied byte for byte.
 
-The build owns the names it makes (feed, sitemap, robots.txt, CNAME, the home page's card), the folders it fills
-(theme/, assets/, badges/) and every page's folder; a file of root/ that would land on one of them is a problem, never a silent replacement either way.
+The build owns the names it makes (feed, sitemap, robots.txt, CNAME, the home page's card), the folders it
+fills (theme/, assets/, badges/) and every page's folder; a file of root/ that would land on one of them is a
+problem, never a silent replacement either way.
 """
 
 from __future__ import annotations

@@ -206,6 +206,26 @@ def test_a_reader_that_goes_away_is_not_reported_as_a_bug(small_site: Path, tmp_
     assert result.stderr == b""
 
 
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_a_reader_that_leaves_after_the_first_line_is_seen_as_gone(tmp_path: Path, unbuffered: bool) -> None:
+    """`badgesite check | head -1` on a report larger than the pipe holds: the reader leaves mid-write. With
+    PYTHONUNBUFFERED=1 (common in CI images) Python's stdout took that as a partial write and dropped the
+    rest of the report silently, exiting 0."""
+    site = generated_site(tmp_path / "many", 600, 5)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**buffered(), "PYTHONUNBUFFERED": "1"} if unbuffered else buffered(),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=120) == 141, errors
+    assert first.startswith(b"badges/") and errors == b""
+
+
 def test_help_into_a_closed_pipe_exits_quietly() -> None:
     result = _with_reader_gone("--help")
     assert result.returncode == 141 and result.stderr == b""

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from badgesite.audit import AuditOptions, audit_site, counts, read_model, report
-from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, add_command, default_today, iso_date, site_folder
+from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, add_command, default_today, iso_date, print_whole, site_folder
 from badgesite.problems import SiteError
 
 DESCRIPTION = """\
@@ -58,11 +58,11 @@ def run(arguments: argparse.Namespace) -> int:
     except SiteError as error:
         if arguments.format != "json":
             raise
-        print(report.as_json(error.problems, None), end="")
+        print_whole(report.as_json(error.problems, None))
         return EXIT_PROBLEMS
     problems = audit_site(checked, site, AuditOptions(external=arguments.external))
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)
-    print(shown, end="")
+    print_whole(shown)
     tally = counts(problems)
     failed = tally["errors"] or (arguments.strict and tally["warnings"])
     return EXIT_PROBLEMS if failed else EXIT_OK

@@ -9,7 +9,7 @@ from pathlib import Path
 from badgesite.audit import AuditContext, read_model
 from badgesite.audit.review import DEFAULT_PERIOD_DAYS, default_since, review
 from badgesite.audit.review_report import as_json, markdown
-from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, iso_date, site_folder
+from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, iso_date, print_whole, site_folder
 
 DESCRIPTION = f"""\
 Print a review of the portfolio for a period (default: the last {DEFAULT_PERIOD_DAYS} days), as Markdown to paste
@@ -63,5 +63,5 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     checked, site = read_model(arguments.site, today=today)
     result = review(AuditContext.of(checked, site), since)
-    print(as_json(result) if arguments.format == "json" else markdown(result), end="")
+    print_whole(as_json(result) if arguments.format == "json" else markdown(result))
     return EXIT_OK

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from badgesite import openbadges
-from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, add_command, default_today, iso_date, site_folder
+from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, add_command, default_today, iso_date, print_whole, site_folder
 from badgesite.commands.badge_input import BadgeInput, BadgeInputError, read_badge_input
 from badgesite.commands.imported_badge import VERSION_NAMES
 from badgesite.commands.site_config import missing_config_message, read_config
@@ -110,7 +110,7 @@ def run(arguments: argparse.Namespace) -> int:
     today: dt.date = arguments.today or default_today()
     reports = [_report(path, emails=emails, today=today, public_key=arguments.key) for path in arguments.files]
     if arguments.json:
-        print(json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False))
+        print_whole(json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     else:
         for index, report in enumerate(reports):
             if index:
