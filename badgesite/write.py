@@ -145,10 +145,13 @@ class Staging:
     def __init__(self, output: Path, *, site_root: Path) -> None:
         check_output_folder(output, site_root)
         self.output = output.resolve()
-        self.output.parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(self.output)
-        self.folder = _fresh_folder(self.output.parent, f".{self.output.name}.tmp-")
-        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        try:
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            _remove_leftovers(self.output)
+            self.folder = _fresh_folder(self.output.parent, f".{self.output.name}.tmp-")
+            (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        except OSError as error:  # a read-only folder, a file where a folder should be, /proc
+            raise SiteError([_unwritable(output, error)]) from error
         self.written: set[str] = set()
         self.committed = False
 
@@ -161,7 +164,10 @@ class Staging:
         self.written.add(relative)
 
     def commit(self) -> None:
-        _swap(self.folder, self.output)
+        try:
+            _swap(self.folder, self.output)
+        except OSError as error:  # the output folder is read-only, or in use on a system that locks it
+            raise SiteError([_unwritable(self.output, error)]) from error
         self.committed = True
 
     def discard(self) -> None:
@@ -183,6 +189,17 @@ def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Pa
         for relative in sorted(files):
             staging.write(relative, files[relative])
         staging.commit()
+
+
+def _unwritable(output: Path, error: OSError) -> Problem:
+    """The output folder cannot be made or replaced here: say which path is in the way, and why."""
+    blocking = next((parent for parent in (output, *output.parents) if parent.exists() and not parent.is_dir()), None)
+    reason = f"{blocking} is a file, not a folder" if blocking is not None else (error.strerror or str(error))
+    return Problem(
+        path=str(output),
+        message=f"cannot write the output folder here: {reason}",
+        hint="choose another folder with -o, or make this one writable",
+    )
 
 
 def _fresh_folder(parent: Path, prefix: str) -> Path:

@@ -276,6 +276,24 @@ def test_output_that_cannot_be_written_is_said_plainly(small_site: Path, tmp_pat
     assert "internal error" not in result.stderr
 
 
+def test_an_output_folder_that_cannot_be_made_is_a_problem_not_a_bug(small_site: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine\n", encoding="utf-8")
+    result = run_cli("build", small_site, "-o", blocker / "out")
+    assert result.returncode == 1
+    assert f"{blocker / 'out'}: cannot write the output folder here: {blocker} is a file, not a folder" in result.stderr
+    assert "internal error" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+def test_an_output_folder_on_a_filesystem_that_takes_no_folders_is_a_problem() -> None:
+    result = run_cli("build", REPO / "sample-site", "-o", "/proc/badgesite-out")
+    assert result.returncode == 1
+    assert "/proc/badgesite-out: cannot write the output folder here: " in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_a_reader_of_the_problems_that_goes_away_is_not_reported_as_a_bug(tmp_path: Path) -> None:
     site = generated_site(tmp_path / "bad", 150, 0)
     for badge in (site / "badges").glob("*.yml"):

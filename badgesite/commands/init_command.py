@@ -52,16 +52,20 @@ def run(arguments: argparse.Namespace) -> int:
         )
     name = (arguments.name or "").strip() or DEFAULT_NAME
     title = (arguments.title or "").strip() or (f"{name} — badges" if arguments.name else "My badge portfolio")
-    created, skipped = [], []
+    created: list[str] = []
+    skipped: list[str] = []
     for relative, content in starter_files(title=title, name=name).items():
         path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("xb") as output:
                 output.write(content)
         except FileExistsError:
             skipped.append(relative)
             continue
+        except OSError as error:  # a read-only folder, a full disk: say so; what was written stays
+            written = f" ({len(created)} starter files were written before it)" if created else ""
+            return _refuse(f"{path}: cannot write it: {error.strerror or error}{written}")
         created.append(relative)
     for relative in skipped:
         print(f"skipped {folder / relative}: already exists, left as it was")

@@ -95,6 +95,16 @@ def test_init_refuses_a_path_that_is_a_file(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "not a folder\n"
 
 
+def test_init_under_a_file_says_it_cannot_write_rather_than_crashing(tmp_path: Path) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("mine\n", encoding="utf-8")
+    refused = run_cli("init", blocker / "portfolio")
+    assert refused.returncode == 1
+    assert refused.stderr.startswith(f"badgesite init: {blocker / 'portfolio'}/")
+    assert ": cannot write it: " in refused.stderr and "internal error" not in refused.stderr
+    assert blocker.read_text(encoding="utf-8") == "mine\n"
+
+
 def test_force_adds_missing_files_and_never_overwrites(tmp_path: Path) -> None:
     site = tmp_path / "existing"
     (site / "badges").mkdir(parents=True)
