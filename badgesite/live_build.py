@@ -64,10 +64,11 @@ class LiveBuild:
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
+        self.marker: bytes | None = None  # the output's marker as last written here (see output_is_ours)
 
     def rebuild(self, changed: Iterable[Path] = (), kind: ChangeKind = ChangeKind.CONFIG) -> LiveResult:
         """Bring the output up to date with the site; raises SiteError and leaves the output as it was."""
-        if self.renderer is None or kind == ChangeKind.CONFIG:
+        if self.renderer is None or kind == ChangeKind.CONFIG or not self.output_is_ours():
             return self._full()
         if kind == ChangeKind.TEMPLATE:
             templates = self._template_names(changed)  # empty when only theme static files changed
@@ -84,6 +85,23 @@ class LiveBuild:
             raise
         self.unfinished = set()
         return result
+
+    def output_is_ours(self) -> bool:
+        """False once the output folder was deleted, or replaced by a `badgesite build` (whose marker records
+        its inputs, and whose base URL may differ) since this serve wrote it: updating only the pages an edit
+        touches would then leave the rest missing or mixed. Checked before each rebuild and while idle."""
+        return self.marker is not None and self._marker_on_disk() == self.marker
+
+    def _marker_on_disk(self) -> bytes | None:
+        try:
+            return (self.options.output_folder / MARKER).read_bytes()
+        except OSError:
+            return None
+
+    def _mark(self) -> None:
+        """After an update: the marker without an input fingerprint, so the next `badgesite build` builds."""
+        self._write(MARKER, MARKER_TEXT)
+        self.marker = MARKER_TEXT
 
     def _body_only(self, changed: set[str]) -> LiveResult | None:
         """A writer's usual edit: one case study's Markdown body, front matter untouched. Only its own page can
@@ -112,7 +130,7 @@ class LiveBuild:
             raise SiteError(problems)
         written = early + sum(self._write(output, data) for output, data in rendered.items())
         written += self._refresh_feed(study, edited)
-        self._write(MARKER, MARKER_TEXT)
+        self._mark()
         self.own_pages[path] = new
         return LiveResult(
             full=False,
@@ -191,6 +209,7 @@ class LiveBuild:
     def _full(self) -> LiveResult:
         started = time.perf_counter()
         self.renderer = None
+        self.marker = None
         result = build(self.options, documents=self.documents, memo=self.memo, record_reads=True)
         prepared = result.prepared
         assert prepared is not None
@@ -198,6 +217,7 @@ class LiveBuild:
         self.renderer.reads_portfolio = result.reads_portfolio
         self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
+        self.marker = self._marker_on_disk()  # the build's own, with its input fingerprint
         self.others = self._identities(other_files(prepared, self.options.site_root, self.cache, {}))
         self.unfinished = set()
         return LiveResult(
@@ -261,7 +281,7 @@ class LiveBuild:
             return self._full()
         expected = self._expected(prepared, others)
         removed = self._remove(self.outputs - expected)
-        self._write(MARKER, MARKER_TEXT)  # no input fingerprint: the next `badgesite build` must not skip
+        self._mark()
         self.outputs, self.others = expected, identities
         self._remember(prepared)
         return LiveResult(

@@ -333,6 +333,30 @@ def test_a_root_file_added_changed_or_removed_while_serving_follows_at_the_site_
     assert_same_as_full_build(copy, output, tmp_path)
 
 
+def test_an_output_deleted_while_serving_is_made_whole_by_the_next_edit(copy: Path, tmp_path: Path) -> None:
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    shutil.rmtree(output)
+    assert not live.output_is_ours()
+    edit(live, copy, "pages/about.md", "This site is built", "Edited after the output was deleted. This site is built")
+    assert (output / "theme" / "style.css").is_file() and (output / "feed.xml").is_file()
+    assert_same_as_full_build(copy, output, tmp_path)
+    assert live.output_is_ours()
+
+
+def test_an_output_replaced_by_another_build_while_serving_is_rebuilt_whole(copy: Path, tmp_path: Path) -> None:
+    """`badgesite build --base-url …` into serve's output, then an edit: no page keeps the other base URL."""
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    build(BuildOptions(site_root=copy, output=output, today=TODAY, base_url="https://other.example/", force=True))
+    assert not live.output_is_ours()
+    edit(live, copy, "pages/about.md", "This site is built", "Edited after another build. This site is built")
+    assert "other.example" not in (output / "feed.xml").read_text(encoding="utf-8")
+    assert_same_as_full_build(copy, output, tmp_path)
+
+
 def test_an_own_template_sees_the_same_site_under_serve(copy: Path, tmp_path: Path) -> None:
     """serve hands own templates a recorder in place of the site; printed or asked, it is the site."""
     (copy / "templates").mkdir(exist_ok=True)

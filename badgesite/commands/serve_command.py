@@ -153,6 +153,10 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
             yield_on_timeout=True,
         ):
             paths = [Path(path) for _, path in changes]
+            if not paths and live.renderer is not None and not live.output_is_ours():
+                print("the output folder was deleted or replaced: building it again", flush=True)
+                _rebuild(live, state, [], ChangeKind.CONFIG)
+                continue
             if catching_up:  # the watch runs now: anything saved before it started is in the signatures
                 missed = (path for path in changed_since(built_from, root) if counts(Change.modified, str(path)))
                 paths = sorted({*paths, *missed})
@@ -190,11 +194,13 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
     try:
         result = live.rebuild(paths, kind)
     except SiteError as error:
-        closing = summary(error.problems, consequence="still serving the last good build")
+        served = "still serving the last good build" if state.built else "nothing to serve until it builds"
+        closing = summary(error.problems, consequence=served)
         lines = [problem.format() for problem in error.problems]
         print("\n".join([*lines, closing]), file=sys.stderr, flush=True)
         state.publish(problems=[*lines, closing])
         return
+    state.built = True
     what = "built" if result.full and not paths else f"rebuilt ({kind.name.lower()})"
     print(
         f"{what}: {result.rendered} of {plural(result.pages, 'page')} rendered, "

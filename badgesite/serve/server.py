@@ -39,6 +39,7 @@ class SiteState:
         self.base_path = base_path
         self.generation = 0
         self.problems: list[str] = []
+        self.built = False  # a build has succeeded: there is a last good site to show
         self.changed = threading.Condition()
 
     def moved_on(self, generation: int) -> bool:

@@ -6,6 +6,7 @@ import http.client
 import os
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -175,6 +176,38 @@ def iter_lines(server: Server) -> Iterator[str]:
     server.pump.join(timeout=10)
     while not server.lines.empty():
         yield server.lines.get()
+
+
+def test_an_output_folder_deleted_while_serving_is_built_again_without_an_edit(server: Server, site: Path) -> None:
+    received = events(server.address)
+    time.sleep(0.5)
+    shutil.rmtree(site / "_site")
+    server.wait_for(r"the output folder was deleted or replaced: building it again")
+    wait_event(received, "reload")
+    assert server.get("/case-studies/migration/")[0] == 200
+    assert (site / "_site" / "theme" / "style.css").is_file()
+
+
+def test_a_site_broken_from_the_start_is_not_said_to_have_a_last_good_build(site: Path) -> None:
+    (site / "badges" / "aws-cloud.yml").write_text("name: [unclosed\n")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    printed = ""
+    for line in process.stdout:  # the problems, then the address
+        printed += line
+        if line.startswith("serving "):
+            break
+    process.send_signal(signal.SIGINT)
+    printed += process.communicate(timeout=10)[0]
+    assert "nothing to serve until it builds" in printed
+    assert "still serving the last good build" not in printed
 
 
 def test_a_config_edit_rebuilds_everything(server: Server, site: Path) -> None:
