@@ -181,16 +181,18 @@ def atom_feed(site: Site) -> bytes | None:
     Entries are ordered by when the badge was earned or the case study dated; `updated` is later when a badge
     was reviewed since.
 
-    Entry ids are tag URIs, `tag:<host>,<year of the entry>:badges/<id>` (or `case-studies/<slug>`): they do not
-    change when a title is edited, when the site moves to another path on the same host, or when older badges are
-    added later, so feed readers never show an entry twice. The feed's own id is the home page URL, as feed
-    readers key subscriptions by URL anyway. `updated` is the newest entry's date (the site's `today` when there
-    are no entries yet), never the build time.
+    Entry ids are tag URIs, `tag:<host>,<year of the entry>:<base path>badges/<id>` (or `case-studies/<slug>`):
+    they do not change when a title is edited or when older badges are added later, so feed readers never show an
+    entry twice; and two portfolios on one host (project sites on `user.github.io`) never share one. Moving a
+    site to another path changes them, as it changes the feed's own address. The feed's own id is the home page
+    URL, as feed readers key subscriptions by URL anyway. `updated` is the newest entry's date (the site's
+    `today` when there are no entries yet), never the build time.
     """
     base = site.absolute_base
     if base is None:
         return None
     host = (urlsplit(base).hostname or "localhost").lower()
+    path = site.base_path.lstrip("/")
     items: list[tuple[dt.date, str, Badge | CaseStudy]] = [
         *((badge.earned, _badge_tag(badge), badge) for badge in site.badges),
         *((study.date, _case_study_tag(study), study) for study in site.case_studies),
@@ -214,7 +216,8 @@ def atom_feed(site: Site) -> bytes | None:
     _text(feed, "generator", "badgesite")
     for entry in entries:
         element = ET.SubElement(feed, "entry")
-        _text(element, "id", f"tag:{host},{entry.tag}")
+        year, name = entry.tag.split(":", 1)
+        _text(element, "id", f"tag:{host},{year}:{path}{name}")
         _text(element, "title", entry.title)
         ET.SubElement(
             element, "link", {"rel": "alternate", "type": "text/html", "href": absolute_url(base, entry.page)}

@@ -127,26 +127,40 @@ def test_atom_feed_has_the_required_elements_and_an_entry_per_badge_and_case_stu
         assert entry.find(f"{ATOM}link").get("href", "").startswith(BASE)  # type: ignore[union-attr]
         assert entry.findtext(f"{ATOM}summary")
     cloud = entries[2]
-    assert cloud.findtext(f"{ATOM}id") == "tag:example.org,2024:badges/aws-cloud"
+    assert cloud.findtext(f"{ATOM}id") == "tag:example.org,2024:portfolio/badges/aws-cloud"
     assert cloud.findtext(f"{ATOM}updated") == "2024-05-31T00:00:00Z"
     assert cloud.find(f"{ATOM}link").get("href") == BASE + "badges/aws-cloud/"  # type: ignore[union-attr]
     assert cloud.findtext(f"{ATOM}summary") == "Cloud Practitioner, issued by Amazon Web Services on 31 May 2024."
     assert [c.get("label") for c in cloud.findall(f"{ATOM}category")] == ["Kubernetes", "Cloud cost"]
-    assert entries[0].findtext(f"{ATOM}id") == "tag:example.org,2025:case-studies/migration"
+    assert entries[0].findtext(f"{ATOM}id") == "tag:example.org,2025:portfolio/case-studies/migration"
     assert entries[0].findtext(f"{ATOM}summary") == "What we did We moved."
 
 
-def test_entry_ids_survive_title_edits_and_a_new_path_and_the_feed_is_deterministic(small_site: Path) -> None:
+def test_entry_ids_survive_title_edits_and_the_feed_is_deterministic(small_site: Path) -> None:
     before = feed_of(build(small_site))
     assert atom_feed(build(small_site)) == atom_feed(build(small_site))
     edit(small_site, "badges/aws-cloud.yml", "Cloud Practitioner", "Certified Cloud Practitioner")
     edit(small_site, "case-studies/migration.md", "Moving to EKS", "Our move to EKS")
-    after = feed_of(build(small_site, base_url="https://example.org/elsewhere/"))
-    ids = lambda feed: [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]  # noqa: E731
-    assert ids(after) == ids(before)
+    after = feed_of(build(small_site))
+    assert entry_ids(after) == entry_ids(before)
     assert "Earned: Certified Cloud Practitioner from Amazon Web Services" in [
         e.findtext(f"{ATOM}title") for e in after.findall(f"{ATOM}entry")
     ]
+
+
+def entry_ids(feed: ET.Element) -> list[str | None]:
+    return [entry.findtext(f"{ATOM}id") for entry in feed.findall(f"{ATOM}entry")]
+
+
+def test_two_portfolios_on_one_host_never_share_an_entry_id(small_site: Path) -> None:
+    """Project sites on user.github.io: a reader subscribed to both must not take one's entry for the other's."""
+    first = entry_ids(feed_of(build(small_site, base_url="https://user.github.io/badges/")))
+    second = entry_ids(feed_of(build(small_site, base_url="https://user.github.io/team-badges/")))
+    assert "tag:user.github.io,2024:badges/badges/aws-cloud" in first
+    assert "tag:user.github.io,2024:team-badges/badges/aws-cloud" in second
+    assert not set(first) & set(second)
+    at_root = entry_ids(feed_of(build(small_site, base_url="https://user.github.io/")))
+    assert "tag:user.github.io,2024:badges/aws-cloud" in at_root
 
 
 def test_metadata_is_escaped_in_the_feed(small_site: Path) -> None:
