@@ -135,7 +135,7 @@ def test_starter_workflow_publishes_with_the_action() -> None:
     # The quarterly review is there, switched off, with its explanation.
     assert '\n  # schedule:\n  #   - cron: "0 8 1 */3 *"\n' in text
     assert "\n  # review:\n  #   if: github.event_name == 'schedule'\n" in text
-    assert "#       run: badgesite review > review.md || true" in text
+    assert "#         if ! badgesite review > review.md 2> problems.txt; then" in text
     assert "#       run: gh issue create" in text
 
 
@@ -163,10 +163,41 @@ def test_starter_quarterly_review_is_valid_once_uncommented(tmp_path: Path) -> N
         "actions/checkout@v5",
         "actions/setup-python@v6",
         "python",
-        "badgesite",
+        "if",
         "gh",
     ]
     assert all("${{" not in step.get("run", "") for step in review["steps"])
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["builds", "broken"])
+def test_the_review_job_always_gives_the_issue_a_body(tmp_path: Path, broken: bool) -> None:
+    """Its script, run with bash as the runner runs it: a site with problems gets them in the issue, not an
+    empty issue."""
+    enabled = tmp_path / "publish.yml"
+    enabled.write_text(switched_on_review(STARTER_WORKFLOW.read_text(encoding="utf-8")), encoding="utf-8")
+    workflow = load(enabled)
+    script = next(step["run"] for step in workflow["jobs"]["review"]["steps"] if "review.md" in step.get("run", ""))
+    site = tmp_path / "portfolio"
+    assert run_cli("init", site).returncode == 0
+    if broken:
+        (site / "badges" / "cloud-practitioner.yml").write_text("name: [unclosed\n", encoding="utf-8")
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    ran = subprocess.run(
+        ["bash", "-e", "-c", script],
+        cwd=site,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert ran.returncode == 0, ran.stderr
+    body = (site / "review.md").read_text(encoding="utf-8")
+    if broken:
+        assert body.startswith("badgesite review could not read the site:\n\n```\n")
+        assert "badges/cloud-practitioner.yml:2:1: YAML syntax error" in body
+    else:
+        assert body.startswith("# ")
 
 
 def test_action_inputs_outputs_and_steps() -> None:
@@ -191,6 +222,8 @@ def test_action_inputs_outputs_and_steps() -> None:
     cache = next(step for step in action["runs"]["steps"] if step.get("uses", "").startswith("actions/cache@"))
     assert cache["if"] == "inputs.cache == 'true'"
     assert cache["with"]["path"] == "${{ inputs.site }}/.badgesite-cache"
+    for source in ("badgesite.yml", "badges/**", "case-studies/**", "pages/**", "assets/**"):
+        assert f"format('{{0}}/{source}', inputs.site)" in cache["with"]["key"]
     upload = action["runs"]["steps"][-1]
     assert upload["with"] == {"path": "${{ steps.build.outputs.output }}"}
 
