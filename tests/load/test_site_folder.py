@@ -28,6 +28,28 @@ def test_hidden_files_backups_and_links_out_of_the_site_are_not_read(tmp_path: P
     ]
 
 
+def test_a_folder_link_out_of_the_site_is_a_problem_and_one_inside_is_read(tmp_path: Path) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "shared/logo.png": b"png",
+            "assets/site.css": "body {}",
+        },
+    )
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "notes.txt").write_text("secret\n")
+    os.symlink(tmp_path / "private", site / "assets" / "private")
+    os.symlink(site / "shared", site / "assets" / "shared")
+    os.symlink(site / "assets", site / "assets" / "loop")  # a link back to a folder already read
+    sources = read_site(site)
+    assert sources.assets == ("assets/shared/logo.png", "assets/site.css")
+    assert [p.format() for p in sources.problems] == [
+        "assets/private: is a symbolic link to a folder outside the site folder, which is never followed "
+        "(copy the folder into the site folder)"
+    ]
+
+
 def test_a_missing_config_is_one_problem_with_the_way_out(tmp_path: Path) -> None:
     sources = read_site(tmp_path)
     assert [p.format() for p in sources.problems] == [
