@@ -20,6 +20,7 @@ from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
 from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME, OUTPUT_DEFAULT, SiteSources, is_source_file
 from badgesite.model import ModelOptions, Site, assemble, urls
+from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
 from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
@@ -217,6 +218,8 @@ def prepare(
     if on_loaded is not None:
         on_loaded(sources)
     checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
+    if checked is not None:
+        problems += page_clashes(checked, drafts=options.drafts)
     if problems or checked is None:
         raise SiteError(problems + (preflight.image_problems(checked) if checked else []))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)

@@ -15,7 +15,8 @@ from badgesite.audit.external import TIMEOUT_SECONDS
 from badgesite.audit.findings import ERROR, WARNING, Finding, Severity, counts
 from badgesite.load import read_site
 from badgesite.model import ModelOptions, Site, assemble
-from badgesite.problems import Problem
+from badgesite.model.name_pages import page_clashes
+from badgesite.problems import Problem, SiteError
 from badgesite.validate import CheckedSite, validate_site
 
 FAMILIES = (duplicates, naming, dates, evidence, links, targets)
@@ -32,6 +33,9 @@ class AuditOptions:
 def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> tuple[CheckedSite, Site]:
     """load -> validate -> model, as the build does it; raises SiteError with every build problem."""
     checked = validate_site(read_site(root))
+    clashes = page_clashes(checked, drafts=drafts)
+    if clashes:
+        raise SiteError(clashes)
     return checked, assemble(checked, ModelOptions(today=today, drafts=drafts))
 
 
