@@ -220,8 +220,8 @@ def prepare(
     checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
     if checked is not None:
         problems += page_clashes(checked, drafts=options.drafts)
-    if problems or checked is None:
-        raise SiteError(problems + (preflight.image_problems(checked) if checked else []))
+    if problems or checked is None:  # no model: still read every badge's files, to report everything at once
+        raise SiteError(problems + (preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
@@ -230,8 +230,7 @@ def prepare(
     baker = OpenBadgesBaker(credentials)
     images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
     specs = plan_pages(site, credentials=credentials, images=images)
-    said = {(problem.path, problem.field) for problem in problems}  # one problem per unreadable image file
-    problems += [problem for problem in image_problems if (problem.path, problem.field) not in said]
+    problems = preflight.positioned(problems + image_problems, checked)  # one problem per unreadable image file
     problems += claim_outputs(specs)
     if problems:
         raise SiteError(problems)

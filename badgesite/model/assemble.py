@@ -191,11 +191,8 @@ def _badge(
     values = item.values
     badge_id = item.document.stem
     level, rank = level_rank(values["level"], [str(level) for level in config["levels"]])
-    image_file = values["image"]
     assertion = values["assertion"]
-    assertion_file = assertion if assertion and not assertion.startswith(("http://", "https://")) else None
-    if image_file is None and assertion_file and assertion_file.lower().endswith((".png", ".svg")):
-        image_file = assertion_file
+    image_file, assertion_file = badge_files(values)
     extension = "svg" if image_file and image_file.lower().endswith(".svg") else "png"
     evidence = []
     for entry in values["evidence"]:
@@ -265,6 +262,16 @@ def _badge(
         draft=values["draft"],
         source=item.document.path,
     )
+
+
+def badge_files(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A badge's (image file, assertion file): an assertion given as a URL is no file, and a baked PNG or SVG
+    given only as `assertion` is the image too."""
+    image_file, assertion = values["image"], values["assertion"]
+    assertion_file = assertion if assertion and not assertion.startswith(("http://", "https://")) else None
+    if image_file is None and assertion_file and assertion_file.lower().endswith((".png", ".svg")):
+        image_file = assertion_file
+    return image_file, assertion_file
 
 
 def _case_study(item: Checked, names: _Names) -> CaseStudy:
