@@ -29,7 +29,7 @@ from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_url
 from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
-from badgesite.validate import ValidationMemo, validate_site_collecting
+from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
 from badgesite.workers import Progress, run_chunks
@@ -194,6 +194,7 @@ class Prepared:
     credentials: dict[str, BadgeCredential]
     images: dict[str, PublishedImage]
     specs: list[PageSpec]
+    checked: CheckedSite  # the documents behind the model, for positions (check's findings)
 
 
 def prepare(
@@ -234,7 +235,7 @@ def prepare(
     problems += claim_outputs(specs)
     if problems:
         raise SiteError(problems)
-    return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
+    return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked)
 
 
 def other_files(

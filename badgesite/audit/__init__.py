@@ -13,11 +13,10 @@ from badgesite.audit import dates, duplicates, evidence, external, links, naming
 from badgesite.audit.context import AuditContext, CheckSettings
 from badgesite.audit.external import TIMEOUT_SECONDS
 from badgesite.audit.findings import ERROR, WARNING, Finding, Severity, counts
-from badgesite.load import read_site
-from badgesite.model import ModelOptions, Site, assemble
-from badgesite.model.name_pages import page_clashes
-from badgesite.problems import Problem, SiteError
-from badgesite.validate import CheckedSite, validate_site
+from badgesite.build import BuildOptions, Prepared, prepare
+from badgesite.model import Site
+from badgesite.problems import Problem
+from badgesite.validate import CheckedSite
 
 FAMILIES = (duplicates, naming, dates, evidence, links, targets)
 
@@ -30,13 +29,10 @@ class AuditOptions:
     timeout: float = TIMEOUT_SECONDS
 
 
-def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> tuple[CheckedSite, Site]:
-    """load -> validate -> model, as the build does it; raises SiteError with every build problem."""
-    checked = validate_site(read_site(root))
-    clashes = page_clashes(checked, drafts=drafts)
-    if clashes:
-        raise SiteError(clashes)
-    return checked, assemble(checked, ModelOptions(today=today, drafts=drafts))
+def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> Prepared:
+    """Everything the build checks and decides before it writes, exactly as the build does it (the model, the
+    assertions and their checks, the images, the pages); raises SiteError with every build problem."""
+    return prepare(BuildOptions(site_root=root, today=today, drafts=drafts))
 
 
 def audit_site(checked: CheckedSite, site: Site, options: AuditOptions | None = None) -> tuple[Problem, ...]:

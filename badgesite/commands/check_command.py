@@ -54,13 +54,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     try:
-        checked, site = read_model(arguments.site, today=arguments.today or default_today(), drafts=arguments.drafts)
+        prepared = read_model(arguments.site, today=arguments.today or default_today(), drafts=arguments.drafts)
     except SiteError as error:
         if arguments.format != "json":
             raise
         print(report.as_json(error.problems, None), end="")
         return EXIT_PROBLEMS
-    problems = audit_site(checked, site, AuditOptions(external=arguments.external))
+    site = prepared.site
+    options = AuditOptions(external=arguments.external)
+    problems = audit_site(prepared.checked, site, options)
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)
     print(shown, end="")
     tally = counts(problems)

@@ -36,8 +36,8 @@ def audit(
     options: AuditOptions | None = None,
 ) -> tuple[Problem, ...]:
     write_files(root, {"badgesite.yml": CONFIG, **files})
-    checked, site = read_model(root, today=dt.date.fromisoformat(today), drafts=drafts)
-    return audit_site(checked, site, options)
+    prepared = read_model(root, today=dt.date.fromisoformat(today), drafts=drafts)
+    return audit_site(prepared.checked, prepared.site, options)
 
 
 def lines(root: Path, files: dict[str, str | bytes], **options: object) -> list[str]:
