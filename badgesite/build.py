@@ -15,6 +15,7 @@ from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
 from badgesite.bake.social import make_cards, plan_cards
+from badgesite.bake.verification import verification_warnings
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
@@ -195,6 +196,7 @@ class Prepared:
     images: dict[str, PublishedImage]
     specs: list[PageSpec]
     checked: CheckedSite  # the documents behind the model, for positions (check's findings)
+    warnings: tuple[Problem, ...] = ()  # what the site publishes but should not: failed assertion checks
 
 
 def prepare(
@@ -235,7 +237,10 @@ def prepare(
     problems += claim_outputs(specs)
     if problems:
         raise SiteError(problems)
-    return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked)
+    warnings = tuple(sorted(verification_warnings(checked, site, credentials)))
+    return Prepared(
+        site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked, warnings=warnings
+    )
 
 
 def other_files(

@@ -6,6 +6,7 @@ Each module is one family of findings; `audit_site` runs them all and returns Pr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,11 +36,17 @@ def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> Prepared:
     return prepare(BuildOptions(site_root=root, today=today, drafts=drafts))
 
 
-def audit_site(checked: CheckedSite, site: Site, options: AuditOptions | None = None) -> tuple[Problem, ...]:
-    """Every finding about the site, sorted; the validator's own warnings come along."""
+def audit_site(
+    checked: CheckedSite,
+    site: Site,
+    options: AuditOptions | None = None,
+    *,
+    build_warnings: Iterable[Problem] = (),
+) -> tuple[Problem, ...]:
+    """Every finding about the site, sorted; the validator's and the build's own warnings come along."""
     options = options or AuditOptions()
     context = AuditContext.of(checked, site)
-    found: set[Problem] = set(checked.warnings)
+    found: set[Problem] = {*checked.warnings, *build_warnings}
     for family in FAMILIES:
         found.update(family.find(context))
     if options.external:

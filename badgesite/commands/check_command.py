@@ -12,7 +12,9 @@ from badgesite.problems import SiteError
 DESCRIPTION = """\
 Check the site the way the build does (every build problem is an error), then audit the portfolio:
   errors    broken internal links and links to files the site does not publish
-  warnings  duplicate and near-duplicate badges, issuers and skills spelled two ways
+  warnings  a badge's issuer assertion failing a check (recipient, issue date, expiry,
+            signature) or issued on another day than `earned`,
+            duplicate and near-duplicate badges, issuers and skills spelled two ways
             without an alias, names not matching check.title_pattern, expired badges and
             badges expiring within check.expiry_warning_days (60), badges with no evidence
             and no case study, case studies citing no badge, reviewed: dates older than
@@ -62,7 +64,7 @@ def run(arguments: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     site = prepared.site
     options = AuditOptions(external=arguments.external)
-    problems = audit_site(prepared.checked, site, options)
+    problems = audit_site(prepared.checked, site, options, build_warnings=prepared.warnings)
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)
     print(shown, end="")
     tally = counts(problems)

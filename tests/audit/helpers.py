@@ -37,7 +37,7 @@ def audit(
 ) -> tuple[Problem, ...]:
     write_files(root, {"badgesite.yml": CONFIG, **files})
     prepared = read_model(root, today=dt.date.fromisoformat(today), drafts=drafts)
-    return audit_site(prepared.checked, prepared.site, options)
+    return audit_site(prepared.checked, prepared.site, options, build_warnings=prepared.warnings)
 
 
 def lines(root: Path, files: dict[str, str | bytes], **options: object) -> list[str]:
