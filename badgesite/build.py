@@ -15,11 +15,13 @@ from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
 from badgesite.bake.social import make_cards, plan_cards
+from badgesite.bake.verification import verification_warnings
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
 from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME, OUTPUT_DEFAULT, SiteSources, is_source_file
 from badgesite.model import ModelOptions, Site, assemble, urls
+from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
 from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
@@ -29,7 +31,7 @@ from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.root_files import root_file_problems, root_outputs
-from badgesite.validate import ValidationMemo, validate_site_collecting
+from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
 from badgesite.workers import Progress, run_chunks
@@ -194,6 +196,8 @@ class Prepared:
     credentials: dict[str, BadgeCredential]
     images: dict[str, PublishedImage]
     specs: list[PageSpec]
+    checked: CheckedSite  # the documents behind the model, for positions (check's findings)
+    warnings: tuple[Problem, ...] = ()  # what the site publishes but should not: failed assertion checks
 
 
 def prepare(
@@ -218,8 +222,10 @@ def prepare(
     if on_loaded is not None:
         on_loaded(sources)
     checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
-    if problems or checked is None:
-        raise SiteError(problems + (preflight.image_problems(checked) if checked else []))
+    if checked is not None:
+        problems += page_clashes(checked, drafts=options.drafts)
+    if problems or checked is None:  # no model: still read every badge's files, to report everything at once
+        raise SiteError(problems + (preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
@@ -228,13 +234,15 @@ def prepare(
     baker = OpenBadgesBaker(credentials)
     images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
     specs = plan_pages(site, credentials=credentials, images=images)
-    said = {(problem.path, problem.field) for problem in problems}  # one problem per unreadable image file
-    problems += [problem for problem in image_problems if (problem.path, problem.field) not in said]
+    problems = preflight.positioned(problems + image_problems, checked)  # one problem per unreadable image file
     problems += claim_outputs(specs)
     problems += root_file_problems(site, (spec.output for spec in specs))
     if problems:
         raise SiteError(problems)
-    return Prepared(site=site, theme=theme, credentials=credentials, images=images, specs=specs)
+    warnings = tuple(sorted(verification_warnings(checked, site, credentials)))
+    return Prepared(
+        site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked, warnings=warnings
+    )
 
 
 def other_files(

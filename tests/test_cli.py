@@ -150,7 +150,12 @@ def test_two_skills_sharing_a_page_are_named_in_the_problem(small_site: Path) ->
     )
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 1
-    assert 'badges/cpp.yml: skill "C++" and skill "C#" both make skills/c/index.html' in result.stderr
+    assert result.stderr.splitlines() == [
+        'badges/csharp.yml:4:10: skills[0]: skill "C#" would make the page skills/c/, which skill "C++" '
+        '(badgesite.yml:10:11) already makes (if they are one skill, add "C#" to the aliases of "C++" under skills: '
+        'in badgesite.yml; if they are two, add to skills: in badgesite.yml - {name: "C#", slug: c-sharp})',
+        "1 problem in 1 file; nothing was written",
+    ]
 
 
 def test_a_missing_parent_template_is_named_as_missing(small_site: Path) -> None:

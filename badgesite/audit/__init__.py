@@ -6,6 +6,7 @@ Each module is one family of findings; `audit_site` runs them all and returns Pr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,10 +14,10 @@ from badgesite.audit import dates, duplicates, evidence, external, links, naming
 from badgesite.audit.context import AuditContext, CheckSettings
 from badgesite.audit.external import TIMEOUT_SECONDS
 from badgesite.audit.findings import ERROR, WARNING, Finding, Severity, counts
-from badgesite.load import read_site
-from badgesite.model import ModelOptions, Site, assemble
+from badgesite.build import BuildOptions, Prepared, prepare
+from badgesite.model import Site
 from badgesite.problems import Problem
-from badgesite.validate import CheckedSite, validate_site
+from badgesite.validate import CheckedSite
 
 FAMILIES = (duplicates, naming, dates, evidence, links, targets)
 
@@ -29,17 +30,23 @@ class AuditOptions:
     timeout: float = TIMEOUT_SECONDS
 
 
-def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> tuple[CheckedSite, Site]:
-    """load -> validate -> model, as the build does it; raises SiteError with every build problem."""
-    checked = validate_site(read_site(root))
-    return checked, assemble(checked, ModelOptions(today=today, drafts=drafts))
+def read_model(root: Path, *, today: dt.date, drafts: bool = False) -> Prepared:
+    """Everything the build checks and decides before it writes, exactly as the build does it (the model, the
+    assertions and their checks, the images, the pages); raises SiteError with every build problem."""
+    return prepare(BuildOptions(site_root=root, today=today, drafts=drafts))
 
 
-def audit_site(checked: CheckedSite, site: Site, options: AuditOptions | None = None) -> tuple[Problem, ...]:
-    """Every finding about the site, sorted; the validator's own warnings come along."""
+def audit_site(
+    checked: CheckedSite,
+    site: Site,
+    options: AuditOptions | None = None,
+    *,
+    build_warnings: Iterable[Problem] = (),
+) -> tuple[Problem, ...]:
+    """Every finding about the site, sorted; the validator's and the build's own warnings come along."""
     options = options or AuditOptions()
     context = AuditContext.of(checked, site)
-    found: set[Problem] = set(checked.warnings)
+    found: set[Problem] = {*checked.warnings, *build_warnings}
     for family in FAMILIES:
         found.update(family.find(context))
     if options.external:

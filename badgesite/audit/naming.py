@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from badgesite.audit.context import AuditContext
-from badgesite.audit.findings import ERROR, WARNING, Severity, finding, q
+from badgesite.audit.findings import finding, q
 from badgesite.audit.similarity import near_name, same_name
 from badgesite.load.documents import Document, KeyPath
 from badgesite.model.naming import Vocabulary, normal_spacing
 from badgesite.problems import Problem
-from badgesite.slugs import slugify
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,25 +35,15 @@ def find(context: AuditContext) -> Iterator[Problem]:
     for item in context.published_case_studies():
         for index, skill in enumerate(item.values["skills"]):
             skills.setdefault(skill, []).append(Use(item.document, ("skills", index)))
-    pages = {"issuers": _shared_pages(i.slug for i in context.site.issuers)}
-    pages["skills"] = _shared_pages(s.slug for s in context.site.skills)
-    yield from _spellings("issuer", "issuers", config["issuers"], issuers, pages["issuers"])
-    yield from _spellings("skill", "skills", config["skills"], skills, pages["skills"])
+    yield from _spellings("issuer", "issuers", config["issuers"], issuers)
+    yield from _spellings("skill", "skills", config["skills"], skills)
     yield from _title_pattern(context)
 
 
 def _related(first: str, second: str) -> bool:
-    """Same name, nearly the same name, or the same page slug (which the build cannot tell apart)."""
-    return same_name(first, second) or near_name(first, second) or slugify(first) == slugify(second)
-
-
-def _shared_pages(slugs: Iterable[str]) -> set[str]:
-    """Slugs that more than one issuer (or skill) of the model claims: the build fails on those."""
-    seen: set[str] = set()
-    shared: set[str] = set()
-    for slug in slugs:
-        (shared if slug in seen else seen).add(slug)
-    return shared
+    """Same name, or nearly the same name. Two different names with one slug never get here: the build refuses
+    them (model/name_pages.py), and check reports that as an error first."""
+    return same_name(first, second) or near_name(first, second)
 
 
 def _spellings(
@@ -62,7 +51,6 @@ def _spellings(
     section: str,
     entries: list[Mapping[str, Any]],
     uses: dict[str, list[Use]],
-    shared_pages: set[str],
 ) -> Iterator[Problem]:
     vocabulary = Vocabulary.from_config(entries)
     unknown = {spelling: places for spelling, places in uses.items() if vocabulary.lookup(spelling) is None}
@@ -74,14 +62,12 @@ def _spellings(
         )
         if entry is not None:
             aliases = [*entry.get("aliases", ()), spelling]
-            severity, page = _severity(section, spelling, entry["name"], shared_pages)
             yield finding(
                 places[0].document,
                 places[0].key_path,
-                f"{kind} {q(spelling)} is not in badgesite.yml but looks like {q(entry['name'])}{page}",
+                f"{kind} {q(spelling)} is not in badgesite.yml but looks like {q(entry['name'])}",
                 f"add it as an alias: in badgesite.yml under {section}:, in the entry for {q(entry['name'])}, "
                 f"write aliases: {_flow(aliases)}",
-                severity=severity,
             )
             continue
         group = next((g for g in grouped if any(_related(spelling, other) for other in g)), None)
@@ -98,22 +84,12 @@ def _spellings(
         first = unknown[preferred][0]
         for variant in variants:
             place = unknown[variant][0]
-            severity, page = _severity(section, variant, preferred, shared_pages)
             yield finding(
                 place.document,
                 place.key_path,
-                f"{kind} spelled {q(variant)} here and {q(preferred)} in {first.document.path}{page}",
+                f"{kind} spelled {q(variant)} here and {q(preferred)} in {first.document.path}",
                 f"use one spelling, or add to {section}: in badgesite.yml: {entry_yaml}",
-                severity=severity,
             )
-
-
-def _severity(section: str, spelling: str, other: str, shared_pages: set[str]) -> tuple[Severity, str]:
-    """An error when the two spellings would make the same page (the build refuses that); else a warning."""
-    slug = slugify(normal_spacing(spelling))
-    if slug == slugify(normal_spacing(other)) and slug in shared_pages:
-        return ERROR, f"; both would make the page {section}/{slug}/"
-    return WARNING, ""
 
 
 def _quoted(text: str) -> str:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
+
+from badgesite.model.naming import name_words, normal_spacing
 
 NEAR_RATIO = 0.9
 WORD_RATIO = 0.75  # a typo keeps most of a word's letters
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
 def canonical_key(text: str) -> str:
-    """`AWS Certified Cloud-Practitioner` and `aws certified cloud practitioner` share one key."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(_PUNCTUATION.sub(" ", folded).split())
+    """`AWS Certified Cloud-Practitioner` and `aws certified cloud practitioner` share one key; `C# Fundamentals`
+    and `C++ Fundamentals` do not (the naming rules' words, so check and build agree on what one name is). A name
+    of punctuation alone is its own key, never the empty one that every such name would share."""
+    return name_words(text) or normal_spacing(text).casefold()
 
 
 def ratio(first: str, second: str) -> float:
@@ -23,7 +23,8 @@ def ratio(first: str, second: str) -> float:
 
 
 def same_name(first: str, second: str) -> bool:
-    return canonical_key(first) == canonical_key(second)
+    key = canonical_key(first)
+    return bool(key) and key == canonical_key(second)
 
 
 def near_name(first: str, second: str) -> bool:

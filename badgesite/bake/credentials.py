@@ -43,47 +43,60 @@ class BadgeCredential:
         return tuple(check for check in self.checks if check.status == "passed")
 
 
+class AssertionUnreadable(Exception):
+    """A badge's assertion (or the issuer image it is read from) that cannot be read; `field` is where to fix it."""
+
+    def __init__(self, field: str, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+        self.hint = hint
+
+
 def read_credentials(site: Site, root: Path) -> tuple[dict[str, BadgeCredential], list[Problem]]:
     """Read every badge's assertion: the `assertion` file, or else an issuer image that is already baked."""
     credentials: dict[str, BadgeCredential] = {}
     problems: list[Problem] = []
     for badge in site.badges:
-        source = badge.assertion_file or badge.image_file
-        if source is None:
-            continue
-        field = "assertion" if badge.assertion_file else "image"
         try:
-            found = _read(root / source, explicit=bool(badge.assertion_file))
-        except openbadges.OpenBadgesError as error:
-            problems.append(
-                Problem(
-                    path=badge.source,
-                    field=field,
-                    message=f"{source}: {error}",
-                    hint="use the file exactly as the issuer sent it",
-                )
-            )
-            continue
-        except OSError as error:
-            problems.append(Problem(path=badge.source, field=field, message=f"cannot read {source}: {error.strerror}"))
+            found = read_assertion(root, assertion_file=badge.assertion_file, image_file=badge.image_file)
+        except AssertionUnreadable as error:
+            problems.append(Problem(path=badge.source, field=error.field, message=error.message, hint=error.hint))
             continue
         if found is None:
-            if badge.assertion_file:
-                problems.append(
-                    Problem(
-                        path=badge.source,
-                        field="assertion",
-                        message=f"no Open Badges assertion is baked into {source}",
-                        hint="give the assertion JSON or JWS file, or the URL, as `assertion`",
-                    )
-                )
             continue
-        payload, credential = found
+        source, payload, credential = found
         checks = openbadges.check_credential(
             credential, emails=site.owner.emails, today=site.today, public_key=badge.issuer_key
         )
         credentials[badge.id] = BadgeCredential(payload=payload, credential=credential, source=source, checks=checks)
     return credentials, problems
+
+
+def read_assertion(
+    root: Path, *, assertion_file: str | None, image_file: str | None
+) -> tuple[str, str, openbadges.Credential] | None:
+    """(source file, payload, credential) of a badge; None when it has no assertion file and its image carries
+    none. Raises AssertionUnreadable. The build and the preflight of a site with problems both read this way."""
+    source = assertion_file or image_file
+    if source is None:
+        return None
+    field = "assertion" if assertion_file else "image"
+    try:
+        found = _read(root / source, explicit=bool(assertion_file))
+    except openbadges.OpenBadgesError as error:
+        raise AssertionUnreadable(field, f"{source}: {error}", "use the file exactly as the issuer sent it") from None
+    except OSError as error:
+        raise AssertionUnreadable(field, f"cannot read {source}: {error.strerror}") from None
+    if found is None:
+        if assertion_file:
+            raise AssertionUnreadable(
+                "assertion",
+                f"no Open Badges assertion is baked into {source}",
+                "give the assertion JSON or JWS file, or the URL, as `assertion`",
+            )
+        return None
+    return (source, *found)
 
 
 def _read(path: Path, *, explicit: bool) -> tuple[str, openbadges.Credential] | None:

@@ -1,38 +1,63 @@
-"""Badge images checked straight from the validated files, for a build that already has problems: the model
-cannot be assembled then, but a bomb or a scripted SVG should still be reported in the same run."""
+"""Problems of each badge's files (its image and its assertion), positioned at the field that names the file.
+
+A build with problems cannot assemble the model, but it still reads every badge's files from the validated
+values, the way the build would, so one run reports everything: a bomb, a scripted SVG, a truncated PNG or an
+assertion that is not one. A build without problems reads them once, as it publishes, and `positioned` gives
+those problems the line and column of the field.
+"""
 
 from __future__ import annotations
 
-from badgesite.bake.images import ImageProblem, inspect
-from badgesite.bake.svg_safety import refuse_active_svg
+from collections.abc import Iterable
+
+from badgesite.bake.credentials import AssertionUnreadable, read_assertion
+from badgesite.bake.image_check import IMAGE_HINT, check_image
+from badgesite.bake.images import ImageProblem
+from badgesite.model.assemble import badge_files
 from badgesite.problems import Problem
 from badgesite.validate import CheckedSite
 
-IMAGE_HINT = "use a PNG, SVG, JPEG, WebP or GIF under 16 MiB"
-MAX_SVG_BYTES = 2 * 1024 * 1024
+FILE_FIELDS = ("image", "assertion")
 
 
-def image_problems(checked: CheckedSite) -> list[Problem]:
-    """A positioned problem for each badge image that could not be published."""
+def badge_file_problems(checked: CheckedSite, *, drafts: bool) -> list[Problem]:
+    """Every badge's assertion and image problems, as the build would find them; drafts only when built."""
     problems: list[Problem] = []
     for item in checked.badges:
-        relative = item.values.get("image")
-        if not isinstance(relative, str):
+        if item.values.get("draft") and not drafts:
+            continue
+        image_file, assertion_file = badge_files(item.values)
+        try:
+            read_assertion(checked.root, assertion_file=assertion_file, image_file=image_file)
+        except AssertionUnreadable as error:
+            problems.append(Problem(path=item.document.path, field=error.field, message=error.message, hint=error.hint))
+        if image_file is None:
             continue
         try:
-            check_image((checked.root / relative).read_bytes(), svg=relative.lower().endswith(".svg"))
+            check_image((checked.root / image_file).read_bytes(), svg=image_file.lower().endswith(".svg"))
         except OSError:
             continue  # a missing or unreadable file is the schema's problem, already reported
         except ImageProblem as error:
-            problems.append(item.document.problem(("image",), str(error), IMAGE_HINT))
-    return problems
+            problems.append(Problem(path=item.document.path, field="image", message=str(error), hint=IMAGE_HINT))
+    return positioned(problems, checked)
 
 
-def check_image(data: bytes, *, svg: bool) -> None:
-    """Raise ImageProblem for an image badgesite would refuse to publish."""
-    if svg:
-        if len(data) > MAX_SVG_BYTES:
-            raise ImageProblem(f"SVG is larger than {MAX_SVG_BYTES // 1024 // 1024} MiB")
-        refuse_active_svg(data)
-    else:
-        inspect(data)
+def positioned(problems: Iterable[Problem], checked: CheckedSite) -> list[Problem]:
+    """Image and assertion problems at the line and column of their field; one per field, the first found (an
+    image that cannot be read as a baked badge is not also reported as an image that cannot be published).
+    An image that is only named as `assertion` is reported there."""
+    badges = {item.document.path: item for item in checked.badges}
+    placed: list[Problem] = []
+    said: set[tuple[str, str]] = set()
+    for problem in problems:
+        item = badges.get(problem.path)
+        if item is None or problem.field not in FILE_FIELDS:
+            placed.append(problem)
+            continue
+        if not problem.line:
+            field = problem.field if item.values.get(problem.field) is not None else "assertion"
+            problem = item.document.problem((field,), problem.message, problem.hint)
+        if (problem.path, problem.field) not in said:
+            said.add((problem.path, problem.field))
+            placed.append(problem)
+    return placed

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from badgesite.bake.image_check import IMAGE_HINT, check_image
 from badgesite.bake.images import ImageProblem, inspect, placeholder_png, to_png
-from badgesite.bake.preflight import IMAGE_HINT, check_image
 from badgesite.model import Site
 from badgesite.model.types import Badge
 from badgesite.problems import Problem

@@ -22,7 +22,8 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="build the site into _site/ (or -o FOLDER)",
         description="Build the static site. Every problem in the site is reported at once as "
         "file:line:col: field: message; with problems nothing is written and the previous "
-        "output stays as it was.",
+        "output stays as it was. A badge whose issuer assertion fails a check (recipient, issue date, "
+        "expiry, signature) or gives another day than `earned` still builds, with a warning on stderr.",
         example="badgesite build my-portfolio --base-url https://ada.github.io/portfolio/",
         handler=run,
     )
@@ -42,7 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="the date to treat as today for expiry marks (default: today, or SOURCE_DATE_EPOCH)",
     )
-    command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    command.add_argument("-q", "--quiet", action="store_true", help="print nothing on success but warnings (on stderr)")
     command.add_argument(
         "--force",
         action="store_true",
@@ -70,6 +71,8 @@ def run(arguments: argparse.Namespace) -> int:
     )
     result = build(options, progress=_progress_bar() if not arguments.quiet else None)
     elapsed = time.perf_counter() - started
+    for warning in result.prepared.warnings if result.prepared else ():  # -q too: they are not chatter
+        print(warning.format(), file=sys.stderr)
     if not arguments.quiet:
         print(summary_line(result, options, elapsed))
     if arguments.profile:

@@ -12,7 +12,9 @@ from badgesite.problems import SiteError
 DESCRIPTION = """\
 Check the site the way the build does (every build problem is an error), then audit the portfolio:
   errors    broken internal links and links to files the site does not publish
-  warnings  duplicate and near-duplicate badges, issuers and skills spelled two ways
+  warnings  a badge's issuer assertion failing a check (recipient, issue date, expiry,
+            signature) or issued on another day than `earned`,
+            duplicate and near-duplicate badges, issuers and skills spelled two ways
             without an alias, names not matching check.title_pattern, expired badges and
             badges expiring within check.expiry_warning_days (60), badges with no evidence
             and no case study, case studies citing no badge, reviewed: dates older than
@@ -54,13 +56,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     try:
-        checked, site = read_model(arguments.site, today=arguments.today or default_today(), drafts=arguments.drafts)
+        prepared = read_model(arguments.site, today=arguments.today or default_today(), drafts=arguments.drafts)
     except SiteError as error:
         if arguments.format != "json":
             raise
         print_whole(report.as_json(error.problems, None))
         return EXIT_PROBLEMS
-    problems = audit_site(checked, site, AuditOptions(external=arguments.external))
+    site = prepared.site
+    options = AuditOptions(external=arguments.external)
+    problems = audit_site(prepared.checked, site, options, build_warnings=prepared.warnings)
     shown = report.as_json(problems, site) if arguments.format == "json" else report.text(problems, site)
     print_whole(shown)
     tally = counts(problems)

@@ -61,7 +61,7 @@ def run(arguments: argparse.Namespace) -> int:
     if since > today:
         print(f"badgesite review: error: --since {since} is after --today {today}", file=sys.stderr)
         return EXIT_USAGE
-    checked, site = read_model(arguments.site, today=today)
-    result = review(AuditContext.of(checked, site), since)
+    prepared = read_model(arguments.site, today=today)
+    result = review(AuditContext.of(prepared.checked, prepared.site), since)
     print_whole(as_json(result) if arguments.format == "json" else markdown(result))
     return EXIT_OK

@@ -57,16 +57,100 @@ def parse_yaml(text: str, *, path: str, line_offset: int = 0) -> ParsedYaml:
     if node is None:
         parsed.data = None
         return parsed
-    parsed.data = _convert(node, (), parsed, path, line_offset)
+    try:
+        parsed.data = _convert(node, (), parsed, path, line_offset, _Aliases())
+    except _AliasProblem as problem:
+        parsed.data = None
+        parsed.problems.append(_alias_problem(problem, parsed, path))
     return parsed
+
+
+# An alias reuses a value; expanded, an eight-level "billion laughs" file of 1 KB is 10^8 values, which
+# exhausted memory after 40 s. Real reuse (a shared skills list, an evidence entry) is tens of values; a whole
+# config is a few thousand. 10,000 expanded values cost a few milliseconds, and no portfolio file needs more.
+MAX_ALIAS_VALUES = 10_000
+
+
+class _Aliases:
+    """What the conversion of one document has expanded: collections met once, values copied from aliases."""
+
+    __slots__ = ("expanded", "open", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()  # collection nodes converted once: meeting one again is an alias
+        self.open: set[int] = set()  # collection nodes being converted: meeting one of them is a loop
+        self.expanded = 0
+
+
+class _AliasProblem(Exception):
+    def __init__(self, key_path: KeyPath, message: str) -> None:
+        super().__init__(message)
+        self.key_path = key_path
+        self.message = message
+
+
+def _alias_problem(problem: _AliasProblem, parsed: ParsedYaml, path: str) -> Problem:
+    """At the key whose value is the alias (the node itself only knows where its anchor was written)."""
+    key_path = problem.key_path
+    position = parsed.key_positions.get(key_path)
+    while position is None and key_path:
+        key_path = key_path[:-1]
+        position = parsed.key_positions.get(key_path) or (parsed.value_positions.get(key_path) if key_path else None)
+    position = position or Position(1, 1)
+    return Problem(
+        path=path,
+        line=position.line,
+        column=position.column,
+        field=_dotted(problem.key_path),
+        message=problem.message,
+        hint="aliases are for reusing a few values: write the values out",
+    )
 
 
 def _position(mark: Any, line_offset: int) -> Position:
     return Position(mark.line + 1 + line_offset, mark.column + 1)
 
 
-def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, line_offset: int) -> Any:
+def _convert(
+    node: yaml.Node,
+    key_path: KeyPath,
+    parsed: ParsedYaml,
+    path: str,
+    line_offset: int,
+    aliases: _Aliases,
+    alias_at: KeyPath | None = None,
+) -> Any:
+    """Plain data from a node; `alias_at` is where the alias being expanded was used, None outside one."""
     parsed.value_positions[key_path] = _position(node.start_mark, line_offset)
+    if alias_at is not None:
+        aliases.expanded += 1
+        if aliases.expanded > MAX_ALIAS_VALUES:
+            raise _AliasProblem(alias_at, f"YAML aliases expand to more than {MAX_ALIAS_VALUES:,} values")
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    identity = id(node)
+    if identity in aliases.open:
+        raise _AliasProblem(key_path, "a YAML alias repeats a value that contains it, which never ends")
+    if identity in aliases.seen and alias_at is None:
+        alias_at = key_path
+        aliases.expanded += 1
+    aliases.seen.add(identity)
+    aliases.open.add(identity)
+    try:
+        return _collection(node, key_path, parsed, path, line_offset, aliases, alias_at)
+    finally:
+        aliases.open.discard(identity)
+
+
+def _collection(
+    node: yaml.Node,
+    key_path: KeyPath,
+    parsed: ParsedYaml,
+    path: str,
+    line_offset: int,
+    aliases: _Aliases,
+    alias_at: KeyPath | None,
+) -> Any:
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -81,8 +165,18 @@ def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, 
                     )
                 )
                 continue
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            key = str(key)
+            if not isinstance(key_node, yaml.ScalarNode):  # printing it could expand aliases without bound
+                parsed.problems.append(
+                    Problem(
+                        path=path,
+                        line=key_node.start_mark.line + 1 + line_offset,
+                        column=key_node.start_mark.column + 1,
+                        message="a YAML key must be text, not a list or a mapping",
+                        hint="write `key: value`",
+                    )
+                )
+                continue
+            key = str(_scalar(key_node))
             child_path = (*key_path, key)
             if key in result:
                 parsed.problems.append(
@@ -97,11 +191,12 @@ def _convert(node: yaml.Node, key_path: KeyPath, parsed: ParsedYaml, path: str, 
                 )
                 continue
             parsed.key_positions[child_path] = _position(key_node.start_mark, line_offset)
-            result[key] = _convert(value_node, child_path, parsed, path, line_offset)
+            result[key] = _convert(value_node, child_path, parsed, path, line_offset, aliases, alias_at)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*key_path, index), parsed, path, line_offset) for index, item in enumerate(node.value)]
-    return _scalar(node)
+    return [
+        _convert(item, (*key_path, index), parsed, path, line_offset, aliases, alias_at)
+        for index, item in enumerate(node.value)
+    ]
 
 
 STR_TAG = "tag:yaml.org,2002:str"

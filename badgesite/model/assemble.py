@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from badgesite.model import urls
+from badgesite.model.name_pages import name_uses
 from badgesite.model.naming import Vocabulary, level_rank, normal_spacing
 from badgesite.model.site import Site, SiteIndex
 from badgesite.model.types import (
@@ -59,7 +60,7 @@ class _Names:
         if name not in self.issuers:
             entry = self.issuer_vocabulary.entries.get(name, {})
             self.issuers[name] = Issuer(
-                slug=slugify(name),
+                slug=self.issuer_vocabulary.slug(name),
                 name=name,
                 url=entry.get("url"),
                 description=entry.get("description"),
@@ -73,7 +74,7 @@ class _Names:
         if name not in self.skills:
             entry = self.skill_vocabulary.entries.get(name, {})
             self.skills[name] = Skill(
-                slug=slugify(name),
+                slug=self.skill_vocabulary.slug(name),
                 name=name,
                 description=entry.get("description"),
                 aliases=tuple(entry.get("aliases", ())),
@@ -92,10 +93,11 @@ def assemble(checked: CheckedSite, options: ModelOptions) -> Site:
     """Build the frozen Site. Drafts are dropped here unless asked for, so no later stage sees them."""
     config = checked.config.values
     names = _Names(config)
-    for entry in config["issuers"]:  # declared issuers and skills get pages even before a badge uses them
-        names.issuer(entry["name"])
-    for entry in config["skills"]:
-        names.skill(entry["name"])
+    for use in name_uses(checked, drafts=options.drafts):  # met in the one order page_clashes judged
+        if use.kind == "issuer":
+            names.issuer(use.written)
+        else:
+            names.skill(use.written)
     frameworks = _frameworks(config)
     visible = lambda items: [i for i in items if options.drafts or not i.values["draft"]]  # noqa: E731
     badge_items = sorted(visible(checked.badges), key=lambda i: i.document.stem)
@@ -190,11 +192,8 @@ def _badge(
     values = item.values
     badge_id = item.document.stem
     level, rank = level_rank(values["level"], [str(level) for level in config["levels"]])
-    image_file = values["image"]
     assertion = values["assertion"]
-    assertion_file = assertion if assertion and not assertion.startswith(("http://", "https://")) else None
-    if image_file is None and assertion_file and assertion_file.lower().endswith((".png", ".svg")):
-        image_file = assertion_file
+    image_file, assertion_file = badge_files(values)
     extension = "svg" if image_file and image_file.lower().endswith(".svg") else "png"
     evidence = []
     for entry in values["evidence"]:
@@ -266,6 +265,16 @@ def _badge(
     )
 
 
+def badge_files(values: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A badge's (image file, assertion file): an assertion given as a URL is no file, and a baked PNG or SVG
+    given only as `assertion` is the image too."""
+    image_file, assertion = values["image"], values["assertion"]
+    assertion_file = assertion if assertion and not assertion.startswith(("http://", "https://")) else None
+    if image_file is None and assertion_file and assertion_file.lower().endswith((".png", ".svg")):
+        image_file = assertion_file
+    return image_file, assertion_file
+
+
 def _case_study(item: Checked, names: _Names) -> CaseStudy:
     values = item.values
     return CaseStudy(
@@ -303,13 +312,14 @@ def _page(item: Checked) -> Page:
 def _collections(config: dict[str, Any], badges: tuple[Badge, ...], names: _Names) -> tuple[Collection, ...]:
     collections = []
     for entry in config["collections"]:
-        skills = {names.skill(s).slug for s in entry["skills"]}
-        issuers = {names.issuer(i).slug for i in entry["issuers"]}
+        # by name, not slug: a collection of `C#` badges must not take in the `C` badges
+        skills = {names.skill(s).name for s in entry["skills"]}
+        issuers = {names.issuer(i).name for i in entry["issuers"]}
         explicit = set(entry["badges"])
         members = tuple(
             b.id
             for b in badges
-            if b.id in explicit or b.issuer.slug in issuers or any(s.slug in skills for s in b.skills)
+            if b.id in explicit or b.issuer.name in issuers or any(s.name in skills for s in b.skills)
         )
         collections.append(
             Collection(

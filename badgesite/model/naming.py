@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,19 +16,52 @@ def normal_spacing(text: str) -> str:
     return " ".join(text.split())  # split() breaks on exactly what `\s` matches, and is faster
 
 
-# Punctuation that never tells two names apart: `Example-Foundation.` is `Example Foundation`, `e.c.a.` is
-# `ECA`. Not `+`, `#` or `&`: `C++` and `C#` are different skills.
-_IGNORABLE = str.maketrans("", "", " \t-_.,;:!?'’\"()/")
+# Punctuation that tells two names apart: `C#` is not `C`, `A*` not `A`. `&` is read as the word `and`, as the
+# slugs read it (`R&D` is `R and D`). Symbols (`+`, `$`, emoji) are never punctuation: `C++` is not `C`.
+_MEANINGFUL_PUNCTUATION = {"#": "#", "&": " and ", "@": "@", "%": "%", "*": "*"}
+# Unicode punctuation, spaces and control characters part words; invisible format characters (a soft hyphen)
+# and the variation selectors that pick a symbol's text or emoji style (`❤` and `❤️`) are not there at all.
+_WORD_BREAKS = frozenset({"Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Zs", "Zl", "Zp", "Cc"})
+_INVISIBLE = "\ufe0e\ufe0f"
+_MARKS = str.maketrans("", "", "®©™℠")  # `AWS®` is AWS; dropped before NFKC, which spells ™ as `tm`
+
+
+@functools.lru_cache(maxsize=65536)
+def name_words(text: str) -> str:
+    """A name's words without case and punctuation: `AWS Certified Cloud-Practitioner` is `aws certified cloud
+    practitioner`, `Architect – Associate` (en dash) is `architect associate`; `C#` stays `c#` and `C++` `c++`."""
+    folded = unicodedata.normalize("NFKC", text.translate(_MARKS)).casefold()  # a combining accent: `Café` is `Café`
+    kept: list[str] = []
+    for char in folded:
+        meaningful = _MEANINGFUL_PUNCTUATION.get(char)
+        if meaningful is not None:
+            kept.append(meaningful)
+            continue
+        category = unicodedata.category(char)
+        if category in _WORD_BREAKS:
+            kept.append(" ")
+        elif category != "Cf" and char not in _INVISIBLE:
+            kept.append(char)
+    return " ".join("".join(kept).split())
 
 
 def loose_spelling(text: str) -> str:
-    """A name without case, spacing and ignorable punctuation, for matching configured names."""
-    return text.casefold().translate(_IGNORABLE)
+    """A name without case, spacing and punctuation: two spellings with one loose spelling are one name.
+
+    `Example-Foundation.` is `Example Foundation` and `e.c.a.` is `ECA`; `C++`, `C#` and `C` are three names, and
+    so are `Übung` and `Ubung`, or `李大学` and `理大学`, though each pair shares a slug.
+    """
+    return name_words(text).replace(" ", "")
+
+
+def name_key(text: str) -> str:
+    """What makes a name itself; a name of punctuation alone (`…`) is only the same as itself."""
+    return loose_spelling(text) or normal_spacing(text).casefold()
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Canonical names with their aliases; lookups ignore case, spacing and ignorable punctuation."""
+    """Canonical names with their aliases; lookups ignore case, spacing and punctuation."""
 
     canonical: Mapping[str, str]  # casefolded spelling -> canonical name
     entries: Mapping[str, Mapping[str, Any]]  # canonical name -> config entry
@@ -53,12 +88,18 @@ class Vocabulary:
         return found
 
     def name_for(self, written: str, first_seen: dict[str, str]) -> str:
-        """Canonical name; an unknown name is kept as first spelled, so `aws`, `AWS` and `A.W.S.` still meet."""
+        """Canonical name; an unknown name is kept as first spelled, so `aws`, `AWS` and `A.W.S.` meet, while
+        `C`, `C++` and `C#` stay three names (even though they share a slug: the build refuses that)."""
         known = self.lookup(written)
         if known:
             return known
-        key = slugify(written)  # spellings that differ only in case or punctuation would share a page: one name
-        return first_seen.setdefault(key, normal_spacing(written))
+        return first_seen.setdefault(name_key(written), normal_spacing(written))
+
+    def slug(self, name: str) -> str:
+        """The page slug of a canonical name: the entry's own `slug:` when it sets one, else the name's."""
+        entry = self.entries.get(name)
+        chosen = entry.get("slug") if entry else None
+        return chosen if isinstance(chosen, str) and chosen else slugify(name)
 
 
 def level_rank(level: str | None, levels: Iterable[str]) -> tuple[str | None, int | None]:
@@ -71,4 +112,4 @@ def level_rank(level: str | None, levels: Iterable[str]) -> tuple[str | None, in
     return level, None
 
 
-__all__ = ["Vocabulary", "level_rank", "normal_spacing", "slugify"]
+__all__ = ["Vocabulary", "level_rank", "loose_spelling", "name_key", "name_words", "normal_spacing", "slugify"]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from badgesite.load.documents import Document, KeyPath
 from badgesite.load.paths import OutsideSite, resolve_inside, site_relative
 from badgesite.problems import Problem
+from badgesite.slugs import is_slug, slugify
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -99,6 +100,20 @@ class Pattern(Text):
             re.compile(text)
         except re.error as error:
             raise Invalid(f"is not a valid regular expression: {error}") from None
+        return text
+
+
+class Slug(Text):
+    """A URL word chosen by hand: lowercase a-z, 0-9 and single hyphens, as the naming rules make them."""
+
+    type_name = "slug"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        if not is_slug(text):
+            raise Invalid(
+                f"expected a slug (lowercase a-z, 0-9 and hyphens), got {shown(text)}", f"for example {slugify(text)}"
+            )
         return text
 
 

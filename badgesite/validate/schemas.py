@@ -17,6 +17,7 @@ from badgesite.validate.kinds import (
     Pattern,
     Record,
     Scalar,
+    Slug,
     Text,
     Url,
     UrlOrFile,
@@ -84,6 +85,12 @@ ISSUER = Record(
             default=[],
             example="[AWS, Amazon]",
         ),
+        Field(
+            "slug",
+            Slug(),
+            "The page's URL word (`/issuers/<slug>/`), for a name whose own slug another name already makes.",
+            example="lidaxue-hangzhou",
+        ),
         Field("url", Url(), "The issuer's web site."),
         Field("description", Markdown(), "Shown on the issuer page."),
         Field("linkedin_id", Text(), "LinkedIn organisation id, for the Add-to-LinkedIn link."),
@@ -95,6 +102,13 @@ SKILL = Record(
     (
         Field("name", Text(), "The canonical skill name.", required=True, example="Kubernetes"),
         Field("aliases", ListOf(Text()), "Other spellings that map to `name`.", default=[], example="[k8s]"),
+        Field(
+            "slug",
+            Slug(),
+            "The page's URL word (`/skills/<slug>/`), for a name whose own slug another name already makes "
+            "(`C++` and `C#` both make `c`).",
+            example="c-plus-plus",
+        ),
         Field("description", Markdown(), "Shown on the skill page."),
     ),
 )

@@ -251,16 +251,21 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
         owners: dict[str, tuple[str, KeyPath]] = {}
         slugs: dict[str, str] = {}
         entries: list[dict[str, Any]] = site.config.values[section]
+        written = site.config.document.data.get(section) if isinstance(site.config.document.data, dict) else None
         for index, entry in enumerate(entries):
-            slug = slugify(entry["name"])
-            if slug in slugs:
+            own = entry.get("slug")  # issuers and skills may set one; collections are named by their title
+            if own is None and _has_key(written, index, "slug"):
+                pass  # its slug is wrong, and said so: which page it would share is not known yet
+            elif (slug := own or slugify(entry["name"])) in slugs:
                 yield _problem(
                     site.config,
-                    (section, index, "name"),
+                    (section, index, "slug" if own else "name"),
                     f"{q(entry['name'])} and {q(slugs[slug])} would share the page /{section}/{slug}/",
-                    "merge them, or make one an alias of the other",
+                    "merge them, or make one an alias of the other"
+                    + ("" if section == "collections" else "; if they are two, give one its own `slug:`"),
                 )
-            slugs.setdefault(slug, entry["name"])
+            else:
+                slugs[slug] = entry["name"]
             names: list[tuple[str, KeyPath]] = [(entry["name"], (section, index, "name"))]
             names += [(alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))]
             for name, key_path in names:
@@ -285,6 +290,16 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
                 f"level {q(key)} is listed {len(spelled)} times",
                 "list each level once",
             )
+
+
+def _has_key(written: object, index: int, key: str) -> bool:
+    """The entry at `index` of a list as written in the file has `key`."""
+    return (
+        isinstance(written, list)
+        and index < len(written)
+        and isinstance(written[index], dict)
+        and key in written[index]
+    )
 
 
 def _framework_ids(site: CheckedSite) -> Iterator[Problem]:

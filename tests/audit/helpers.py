@@ -21,7 +21,9 @@ EVIDENCE = "evidence: [{title: Work, url: 'https://example.org/work'}]\n"
 
 def badge(name: str, issuer: str = "Acme", *, extra: str = "", earned: str = "2025-01-01") -> str:
     """A badge with evidence and a fresh review, so only what a test adds can be found."""
-    head = f"name: {json.dumps(name)}\nissuer: {json.dumps(issuer)}\nearned: {earned}\nreviewed: 2026-11-01\n"
+    # unescaped: YAML refuses the surrogate pairs JSON writes for 🏆
+    name, issuer = json.dumps(name, ensure_ascii=False), json.dumps(issuer, ensure_ascii=False)
+    head = f"name: {name}\nissuer: {issuer}\nearned: {earned}\nreviewed: 2026-11-01\n"
     return head + EVIDENCE + extra
 
 
@@ -34,8 +36,8 @@ def audit(
     options: AuditOptions | None = None,
 ) -> tuple[Problem, ...]:
     write_files(root, {"badgesite.yml": CONFIG, **files})
-    checked, site = read_model(root, today=dt.date.fromisoformat(today), drafts=drafts)
-    return audit_site(checked, site, options)
+    prepared = read_model(root, today=dt.date.fromisoformat(today), drafts=drafts)
+    return audit_site(prepared.checked, prepared.site, options, build_warnings=prepared.warnings)
 
 
 def lines(root: Path, files: dict[str, str | bytes], **options: object) -> list[str]:

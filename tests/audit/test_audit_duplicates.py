@@ -54,3 +54,32 @@ def test_different_credentials_of_one_issuer_are_not_near_duplicates(tmp_path: P
         },
     )
     assert found == []
+
+
+def test_names_that_differ_in_a_meaningful_symbol_are_two_credentials(tmp_path: Path) -> None:
+    """`#` and `+` are part of a name (C#, C++), and a name of emoji alone is not every other such name."""
+    found = lines(
+        tmp_path,
+        {
+            "badges/csharp.yml": badge("C# Fundamentals", "Acme"),
+            "badges/cpp.yml": badge("C++ Fundamentals", "Acme"),
+            "badges/c.yml": badge("C Fundamentals", "Acme"),
+            "badges/trophy.yml": badge("🏆", "Acme"),
+            "badges/cap.yml": badge("🎓", "Acme"),
+        },
+    )
+    assert found == []
+
+
+def test_trademark_signs_and_typographic_dashes_do_not_make_another_name(tmp_path: Path) -> None:
+    found = lines(
+        tmp_path,
+        {
+            "badges/a.yml": badge("Solutions Architect - Associate", "AWS", earned="2020-01-01"),
+            "badges/b.yml": badge("Solutions Architect® – Associate", "AWS", earned="2021-01-01"),
+        },
+    )
+    assert found == [
+        'badges/b.yml:1:7: warning: name: duplicate of badges/a.yml: same issuer "AWS" and name '
+        '"Solutions Architect - Associate" (delete one of the two files, or if this one renews it add renews: a)'
+    ]

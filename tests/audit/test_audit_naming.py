@@ -87,3 +87,17 @@ def test_title_pattern_only_when_set(tmp_path: Path) -> None:
         'badges/a.yml:1:7: warning: name: "aws security" does not match check.title_pattern "^[A-Z]" '
         "(rename the badge, or change check.title_pattern in badgesite.yml)"
     ]
+
+
+def test_names_of_emoji_or_meaningful_symbols_are_not_one_name_spelled_two_ways(tmp_path: Path) -> None:
+    """🏆 and 🎓 have no letters to compare, and `C++` is not `C#`: none of these is a spelling of another."""
+    config = CONFIG + "skills:\n  - {name: 'C#', slug: c-sharp}\n"
+    found = lines(
+        tmp_path,
+        {
+            "badgesite.yml": config,
+            "badges/a.yml": badge("A", "🏆", extra="skills: [🦀, C++]\n"),
+            "badges/b.yml": badge("B", "🎓", extra="skills: [🐍, C#]\n"),
+        },
+    )
+    assert found == []

@@ -169,3 +169,17 @@ def test_help_lists_every_option_and_an_example() -> None:
     for option in ("--format", "--today", "--strict", "--external", "--drafts"):
         assert option in result.stdout
     assert "example:\n  badgesite check my-portfolio --today 2026-11-29 --strict" in result.stdout
+
+
+def test_a_problem_the_build_finds_in_an_image_is_an_error_of_check_too(tmp_path: Path) -> None:
+    """check prepares the site as the build does: a truncated badge image fails both, with the same line."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "sites" / "invalid" / "corrupt-image", site)
+    build_lines = (site / "expected.txt").read_text(encoding="utf-8").splitlines()
+    result = run_cli("check", site, "--today", TODAY)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *build_lines[:-1],
+        build_lines[-1].replace("nothing was written", "fix them, then check again"),
+    ]

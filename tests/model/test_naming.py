@@ -55,3 +55,31 @@ def test_configured_names_and_aliases_match_whatever_the_punctuation() -> None:
     assert vocabulary.name_for("e.c.a.", first_seen) == "Example Cloud Academy"
     assert vocabulary.name_for("c++", first_seen) == "C++"
     assert vocabulary.name_for("C#", first_seen) == "C#", "a different skill, not C++ with other punctuation"
+
+
+def test_unknown_names_meet_only_when_they_differ_in_case_spacing_or_punctuation() -> None:
+    """A shared slug does not make two names one: `C`, `C++` and `C#` all slug to `c`, and 李/理 to `li`."""
+    vocabulary = Vocabulary.from_config([])
+    first_seen: dict[str, str] = {}
+    spelled = ["A.W.S.", "aws", "C", "C++", "c ++", "C#", "李大学", "理大学", "Übung", "Ubung", "Café", "Cafe\u0301"]
+    assert [vocabulary.name_for(name, first_seen) for name in spelled] == [
+        "A.W.S.",
+        "A.W.S.",
+        "C",
+        "C++",
+        "C++",
+        "C#",
+        "李大学",
+        "理大学",
+        "Übung",
+        "Ubung",
+        "Café",
+        "Café",
+    ]
+
+
+def test_an_entry_may_choose_its_slug() -> None:
+    vocabulary = Vocabulary.from_config([{"name": "C++", "slug": "c-plus-plus"}, {"name": "C#", "slug": None}])
+    assert vocabulary.slug("C++") == "c-plus-plus"
+    assert vocabulary.slug("C#") == "c"
+    assert vocabulary.slug("Not configured") == "not-configured"

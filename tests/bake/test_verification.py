@@ -1,0 +1,91 @@
+"""A failed assertion check, or an `earned` the assertion contradicts, reaches `check` and `build` as a warning."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from badgesite import openbadges
+from tests.conftest import run_cli, write_files
+from tests.html_tools import parse_page
+
+TODAY = "2026-01-01"
+CONFIG = "title: T\nbase_url: https://example.org/\nowner:\n  name: Ada\n  emails: [ada@example.org]\n"
+REVIEWED = "reviewed: 2025-12-01\nevidence: [{title: Work, url: 'https://example.org/work'}]\n"
+
+
+def baked(recipient: str, issued_on: str, expires: str | None = None) -> bytes:
+    """A small PNG with an OB 2.0 assertion baked in, issued to a plain-text email."""
+    assertion = {
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Assertion",
+        "id": "https://issuer.example/assertions/1",
+        "recipient": {"type": "email", "hashed": False, "identity": recipient},
+        "issuedOn": issued_on,
+        "badge": {
+            "type": "BadgeClass",
+            "id": "https://issuer.example/badges/1",
+            "name": "Badge",
+            "issuer": {"type": "Profile", "id": "https://issuer.example/", "name": "Acme"},
+        },
+        "verification": {"type": "hosted"},
+    }
+    if expires:
+        assertion["expires"] = expires
+    picture = io.BytesIO()
+    Image.new("RGB", (64, 64), (10, 120, 200)).save(picture, "PNG")
+    return openbadges.bake(picture.getvalue(), json.dumps(assertion), version="2.0")
+
+
+def site(root: Path) -> Path:
+    return write_files(
+        root,
+        {
+            "badgesite.yml": CONFIG,
+            "badges/stolen.png": baked("mallory@example.org", "2025-03-01T10:00:00Z"),
+            "badges/stolen.yml": "name: Stolen\nissuer: Acme\nearned: 2025-03-01\nimage: stolen.png\n"
+            "assertion: stolen.png\n" + REVIEWED,
+            "badges/future.png": baked("ada@example.org", "2099-01-01T10:00:00Z"),
+            "badges/future.yml": "name: Future\nissuer: Acme\nearned: 2025-03-01\nimage: future.png\n" + REVIEWED,
+            "badges/fine.png": baked("ada@example.org", "2025-02-28T23:30:00-05:00"),
+            "badges/fine.yml": "name: Fine\nissuer: Acme\nearned: 2025-03-01\nimage: fine.png\nrenews: old\n"
+            + REVIEWED,
+            "badges/old.png": baked("ada@example.org", "2020-01-01T00:00:00Z", expires="2023-01-01T00:00:00Z"),
+            "badges/old.yml": "name: Old\nissuer: Acme\nearned: 2020-01-01\nexpires: 2023-01-01\nimage: old.png\n"
+            + REVIEWED,
+        },
+    )
+
+
+WARNINGS = [
+    "badges/future.yml:3:9: warning: earned: earned is 2025-03-01, but the assertion was issued on 2099-01-01 "
+    "(check that the assertion is this badge's, exactly as the issuer sent it)",
+    "badges/future.yml:4:8: warning: image: the assertion's issued check failed: issued on 2099-01-01, which is "
+    'after today (2026-01-01); the badge page says "Issued: failed" (check that the assertion is this badge\'s, '
+    "exactly as the issuer sent it)",
+    "badges/stolen.yml:5:12: warning: assertion: the assertion's recipient check failed: the plain-text recipient "
+    'does not match the owner email; the badge page says "Recipient: failed" (add the address this badge was '
+    "issued to under owner.emails in badgesite.yml, or check that the assertion is yours)",
+]
+
+
+def test_check_warns_at_the_assertion_and_at_earned(tmp_path: Path) -> None:
+    """An assertion a day off `earned` (time zones) and an expiry the badge file states are not reported."""
+    root = site(tmp_path / "site")
+    result = run_cli("check", root, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [*WARNINGS, "3 warnings in 2 files"]
+    assert run_cli("check", root, "--today", TODAY, "--strict").returncode == 1
+
+
+def test_build_succeeds_and_says_so_on_stderr(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    result = run_cli("build", root, "--today", TODAY, "-q")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == WARNINGS
+    page = parse_page(root / "_site" / "badges" / "stolen" / "index.html")
+    assert "Recipient : failed — the plain-text recipient does not match the owner email" in page.visible_text
