@@ -240,9 +240,9 @@ def _locate(context: AuditContext, text: _Text, href: str, line: int) -> tuple[i
         return position.line, position.column
     key_path, depth = text.key_path, len(text.key_path)
     later = [
-        found.line
-        for path, found in text.document.value_positions.items()
-        if found.line > position.line and path[:depth] != key_path
+        line
+        for path, (line, _) in text.document.value_positions.items()
+        if line > position.line and path[:depth] != key_path
     ]
     for number in range(position.line, min(later, default=len(raw) + 1)):
         column = _column(raw[number - 1], href, default=0)

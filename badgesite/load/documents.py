@@ -12,11 +12,15 @@ KeyPath = tuple[str | int, ...]
 
 
 class Position(NamedTuple):
-    """1-based line and column in a source file. A tuple: a site of 10,000 files has a quarter of a million
-    of them, and a frozen dataclass took four times as long to make."""
+    """1-based line and column in a source file."""
 
     line: int
     column: int
+
+
+# How documents keep positions: a plain (line, column) tuple. A site of 10,000 files has a quarter of a million
+# of them and needs only the few that problems point at; a Position costs a Python call to make, a tuple none.
+LineColumn = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,8 +29,8 @@ class Document:
 
     path: str
     data: Any
-    value_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
-    key_positions: Mapping[KeyPath, Position] = field(default_factory=dict)
+    value_positions: Mapping[KeyPath, LineColumn] = field(default_factory=dict)
+    key_positions: Mapping[KeyPath, LineColumn] = field(default_factory=dict)
     body: str = ""
     body_line: int = 0
     digest: str = ""
@@ -42,12 +46,13 @@ class Document:
         for depth in range(len(key_path), -1, -1):
             found = self.value_positions.get(key_path[:depth])
             if found is not None:
-                return found
+                return Position(*found)
         return Position(1, 1)
 
     def key_at(self, key_path: KeyPath) -> Position:
         """Where the key itself is written (for unknown or duplicate keys)."""
-        return self.key_positions.get(key_path) or self.value_at(key_path)
+        found = self.key_positions.get(key_path)
+        return Position(*found) if found is not None else self.value_at(key_path)
 
     def problem(
         self,

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from badgesite.load.documents import KeyPath, Position
+from badgesite.load.documents import KeyPath, LineColumn
 from badgesite.problems import Problem
 
 try:  # libyaml is ~10x faster and gives the same marks
@@ -24,8 +24,8 @@ class ParsedYaml:
 
     def __init__(self) -> None:
         self.data: Any = None
-        self.value_positions: dict[KeyPath, Position] = {}
-        self.key_positions: dict[KeyPath, Position] = {}
+        self.value_positions: dict[KeyPath, LineColumn] = {}
+        self.key_positions: dict[KeyPath, LineColumn] = {}
         self.problems: list[Problem] = []
 
 
@@ -96,19 +96,19 @@ def _alias_problem(problem: _AliasProblem, parsed: ParsedYaml, path: str) -> Pro
     while position is None and key_path:
         key_path = key_path[:-1]
         position = parsed.key_positions.get(key_path) or (parsed.value_positions.get(key_path) if key_path else None)
-    position = position or Position(1, 1)
+    line, column = position or (1, 1)
     return Problem(
         path=path,
-        line=position.line,
-        column=position.column,
+        line=line,
+        column=column,
         field=_dotted(problem.key_path),
         message=problem.message,
         hint="aliases are for reusing a few values: write the values out",
     )
 
 
-def _position(mark: Any, line_offset: int) -> Position:
-    return Position(mark.line + 1 + line_offset, mark.column + 1)
+def _position(mark: Any, line_offset: int) -> LineColumn:
+    return (mark.line + 1 + line_offset, mark.column + 1)
 
 
 def _convert(
