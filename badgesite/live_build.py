@@ -44,6 +44,7 @@ class LiveResult:
     removed: int
     seconds: float
     base_path: str
+    warnings: tuple[Problem, ...] | None = None  # what the site publishes but should not; None: not looked at
 
 
 class LiveBuild:
@@ -228,6 +229,7 @@ class LiveBuild:
             removed=0,
             seconds=time.perf_counter() - started,
             base_path=prepared.site.base_path,
+            warnings=prepared.warnings,
         )
 
     def _update(self, changed: set[str], templates: set[str] | None = None) -> LiveResult:
@@ -292,6 +294,7 @@ class LiveBuild:
             removed=removed,
             seconds=time.perf_counter() - started,
             base_path=prepared.site.base_path,
+            warnings=prepared.warnings,
         )
 
     def _render(self, specs: list[PageSpec]) -> tuple[dict[str, bytes], list[Problem], int]:

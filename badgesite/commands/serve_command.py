@@ -201,6 +201,10 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
         state.publish(problems=[*lines, closing])
         return
     state.built = True
+    if result.warnings is not None and result.warnings != state.warnings:  # said once, not after every edit
+        for warning in result.warnings:
+            print(warning.format(), file=sys.stderr, flush=True)
+        state.warnings = result.warnings
     what = "built" if result.full and not paths else f"rebuilt ({kind.name.lower()})"
     print(
         f"{what}: {result.rendered} of {plural(result.pages, 'page')} rendered, "

@@ -40,6 +40,7 @@ class SiteState:
         self.generation = 0
         self.problems: list[str] = []
         self.built = False  # a build has succeeded: there is a last good site to show
+        self.warnings: tuple[object, ...] = ()  # the build warnings printed last, so an edit does not repeat them
         self.changed = threading.Condition()
 
     def moved_on(self, generation: int) -> bool:

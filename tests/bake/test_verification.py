@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 from PIL import Image
 
 from badgesite import openbadges
+from badgesite.build import BuildOptions
+from badgesite.live_build import LiveBuild
+from badgesite.serve.watch import ChangeKind
 from tests.conftest import run_cli, write_files
 from tests.html_tools import parse_page
 
@@ -89,3 +93,15 @@ def test_build_succeeds_and_says_so_on_stderr(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == WARNINGS
     page = parse_page(root / "_site" / "badges" / "stolen" / "index.html")
     assert "Recipient : failed — the plain-text recipient does not match the owner email" in page.visible_text
+
+
+def test_serve_rebuilds_carry_the_warnings(tmp_path: Path) -> None:
+    """serve prints them after its first build and again only when they change."""
+    root = site(tmp_path / "site")
+    live = LiveBuild(BuildOptions(site_root=root, output=tmp_path / "out", today=dt.date.fromisoformat(TODAY)))
+    first = live.rebuild()
+    assert first.warnings is not None and [warning.format() for warning in first.warnings] == WARNINGS
+    stolen = root / "badges" / "stolen.yml"
+    stolen.write_text(stolen.read_text().replace("name: Stolen", "name: Borrowed"))
+    edited = live.rebuild([stolen], ChangeKind.CONTENT)
+    assert edited.warnings == first.warnings
