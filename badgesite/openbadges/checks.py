@@ -26,7 +26,7 @@ class Check:
 def check_credential(
     cred: Credential, *, emails: Sequence[str], today: date, public_key: str | None
 ) -> tuple[Check, ...]:
-    """Run the recipient, issue date, expiry and signature checks, in that order."""
+    """Run the recipient, issue date, expiry, signature and revocation checks, in that order."""
     if cred.format == "url":
         unknown = f"only the URL of a hosted assertion is baked, and {cred.raw} was not fetched"
         return (
@@ -34,12 +34,14 @@ def check_credential(
             Check(name="issued", status="not checked", detail=unknown),
             Check(name="expiry", status="not checked", detail=unknown),
             _signature(cred, public_key),
+            Check(name="revocation", status="not checked", detail=unknown),
         )
     return (
         _recipient(cred, emails),
         _issued(cred, today),
         _expiry(cred, today),
         _signature(cred, public_key),
+        _revocation(cred),
     )
 
 
@@ -81,6 +83,24 @@ def _expiry(cred: Credential, today: date) -> Check:
     if cred.expires < today:
         return Check(name="expiry", status="failed", detail=f"expired on {cred.expires.isoformat()}")
     return Check(name="expiry", status="passed", detail=f"valid until {cred.expires.isoformat()}")
+
+
+def _revocation(cred: Credential) -> Check:
+    """Failed when the credential itself says it is revoked; otherwise the answer lies with the issuer, online."""
+    if cred.revoked:
+        reason = f'reason given: "{cred.revocation_reason}"' if cred.revocation_reason else "no reason given"
+        return Check(name="revocation", status="failed", detail=f"the issuer has revoked it ({reason})")
+    own_word = "the credential does not say it is revoked"
+    if cred.verify_url is not None:
+        detail = (
+            f"{own_word}; whether the issuer has revoked it since shows at {cred.verify_url}, "
+            "which is not fetched offline"
+        )
+    elif cred.revocation_list_url is not None:
+        detail = f"{own_word}; the issuer's revocation list at {cred.revocation_list_url} is not fetched offline"
+    else:
+        detail = f"{own_word}, and names no hosted copy or revocation list that would tell whether it was revoked since"
+    return Check(name="revocation", status="not checked", detail=detail)
 
 
 def _signature(cred: Credential, public_key: str | None) -> Check:

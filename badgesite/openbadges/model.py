@@ -71,3 +71,7 @@ class Credential:
     jws_header: Mapping[str, Any] | None = field(default=None, hash=False)
     has_embedded_proof: bool = False
     proof_types: tuple[str, ...] = ()
+    revoked: bool = False
+    revocation_reason: str | None = None
+    #: Where the issuer publishes revocations: an OB 2.0 issuer's revocationList, an OB 3.0 credentialStatus.
+    revocation_list_url: str | None = None

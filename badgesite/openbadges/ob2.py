@@ -52,6 +52,9 @@ def credential_from_assertion(
         evidence=fields.evidence(assertion.get("evidence")),
         image_url=fields.reference(assertion.get("image")) or fields.reference(badge_class.get("image")),
         jws_header=jws_header,
+        revoked=fields.truthy(assertion.get("revoked")),
+        revocation_reason=fields.text(assertion.get("revocationReason")),
+        revocation_list_url=fields.http_url(fields.reference(issuer_profile.get("revocationList"))),
     )
 
 

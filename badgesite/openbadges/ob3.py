@@ -69,7 +69,16 @@ def credential_from_vc(
         jws_header=jws_header,
         has_embedded_proof=bool(proofs),
         proof_types=tuple(_proof_type(proof) for proof in proofs),
+        revocation_list_url=_status_list(credential.get("credentialStatus")),
     )
+
+
+def _status_list(value: object) -> str | None:
+    """Where a credentialStatus points: a 1EdTech revocation list's id, or a status list credential's URL."""
+    status = fields.mapping(value)
+    if status is None:
+        return None
+    return fields.http_url(status.get("statusListCredential")) or fields.http_url(status.get("id"))
 
 
 def _first_day(*values: object) -> date | None:

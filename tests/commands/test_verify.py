@@ -52,7 +52,13 @@ def test_every_fixture_shows_its_version_format_and_container() -> None:
         assert report["error"] is None
         assert (report["version"], report["format"]) == (version, payload_format), report["file"]
         assert report["container"] == {"kind": kind, "description": description}
-        assert [check["name"] for check in report["checks"]] == ["recipient", "issued", "expiry", "signature"]
+        assert [check["name"] for check in report["checks"]] == [
+            "recipient",
+            "issued",
+            "expiry",
+            "signature",
+            "revocation",
+        ]
     assert code == 0  # without --email no recipient is compared, so nothing fails...
     assert all(statuses(report)["recipient"] == "not checked" for report in reports)  # ...and nothing passes
 
@@ -61,7 +67,7 @@ def test_every_fixture_shows_its_version_format_and_container() -> None:
 def test_recipient_passes_only_for_the_address_it_was_issued_to() -> None:
     matched = run_cli("verify", FIXTURES / OB20, "--email", "nobody@example.org", "--today", TODAY)
     assert matched.returncode == 0, matched.stderr
-    assert "    recipient  passed       the hashed (sha256) recipient matches an owner email\n" in matched.stdout
+    assert "    recipient   passed       the hashed (sha256) recipient matches an owner email\n" in matched.stdout
     assert "  recipient    sha256$ecf5409f" in matched.stdout
     assert "(email, hashed, salted)\n" in matched.stdout
     assert "  issued       2016-12-31\n" in matched.stdout
@@ -69,15 +75,15 @@ def test_recipient_passes_only_for_the_address_it_was_issued_to() -> None:
 
     other = run_cli("verify", FIXTURES / OB20, "--email", "ada@example.org", "--today", TODAY)
     assert other.returncode == 1
-    assert "    recipient  failed       the hashed (sha256) recipient does not match the owner email\n" in other.stdout
-    assert other.stdout.endswith("1 file: 2 checks passed, 1 failed, 1 not checked; 1 with a failed check\n")
+    assert "    recipient   failed       the hashed (sha256) recipient does not match the owner email\n" in other.stdout
+    assert other.stdout.endswith("1 file: 2 checks passed, 1 failed, 2 not checked; 1 with a failed check\n")
 
 
 @requires_fixtures
 def test_without_an_email_the_recipient_is_not_checked_and_the_summary_says_how() -> None:
     result = run_cli("verify", FIXTURES / OB20, "--today", TODAY)
     assert result.returncode == 0
-    assert "    recipient  not checked  no owner emails were given to compare with\n" in result.stdout
+    assert "    recipient   not checked  no owner emails were given to compare with\n" in result.stdout
     assert result.stdout.endswith("(give --email or --site to check recipients)\n")
 
 
@@ -126,7 +132,7 @@ def test_vc_jwt_signature_is_checked_only_against_a_key_given(tmp_path: Path) ->
 
     without = run_cli("verify", FIXTURES / OB30_JWT, "--today", TODAY)
     assert without.returncode == 0
-    assert "    signature  not checked  no issuer public key was given; the signature matches the key embedded" in (
+    assert "    signature   not checked  no issuer public key was given; the signature matches the key embedded" in (
         without.stdout
     )
     assert "  format       VC-JWT, signed with RS256\n" in without.stdout
@@ -168,11 +174,11 @@ def test_dates_are_checked_against_today(tmp_path: Path) -> None:
     path = write_files(tmp_path, {"a.json": json.dumps(assertion)}) / "a.json"
     current = run_cli("verify", path, "--email", "ada@example.org", "--today", "2025-01-01")
     assert current.returncode == 0, current.stdout
-    assert "    expiry     passed       valid until 2025-05-31\n" in current.stdout
+    assert "    expiry      passed       valid until 2025-05-31\n" in current.stdout
     assert "  baked in     plain file\n" in current.stdout
     expired = run_cli("verify", path, "--email", "ada@example.org", "--today", TODAY)
     assert expired.returncode == 1
-    assert "    expiry     failed       expired on 2025-05-31\n" in expired.stdout
+    assert "    expiry      failed       expired on 2025-05-31\n" in expired.stdout
 
 
 @requires_fixtures
@@ -184,7 +190,7 @@ def test_json_output_is_deterministic_and_complete() -> None:
     assert first.stdout == json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert set(reports[0]) == {
         "file", "error", "version", "format", "container", "issuer", "badge", "recipient",
-        "issued", "expires", "id", "verify_url", "signature", "checks",
+        "issued", "expires", "revocation", "id", "verify_url", "signature", "checks",
     }  # fmt: skip
     assert reports[0]["recipient"] == {
         "identity": "sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942",

@@ -22,7 +22,7 @@ def checks_by_name(credential: Credential, **overrides: object) -> dict[str, Che
 
 def test_checks_come_in_a_fixed_order() -> None:
     checks = check_credential(parse_payload(as_json(OB2_ASSERTION)), emails=OWNER, today=TODAY, public_key=None)
-    assert [check.name for check in checks] == ["recipient", "issued", "expiry", "signature"]
+    assert [check.name for check in checks] == ["recipient", "issued", "expiry", "signature", "revocation"]
 
 
 def test_hosted_ob2_assertion() -> None:
@@ -105,7 +105,7 @@ def test_a_bare_url_checks_nothing_it_has_not_fetched() -> None:
     unknown = f"only the URL of a hosted assertion is baked, and {HOSTED_URL} was not fetched"
     assert [(check.status, check.detail) for name, check in checks.items() if name != "signature"] == [
         ("not checked", unknown)
-    ] * 3
+    ] * 4
     assert checks["signature"] == Check(
         name="signature",
         status="not checked",
@@ -185,3 +185,49 @@ def test_every_status_is_reachable(status: str, rsa_key: RSAKey, other_rsa_key: 
     token = sign(OB3_CREDENTIAL, rsa_key, "RS256")
     key = {"passed": public_pem(rsa_key), "failed": public_pem(other_rsa_key), "not checked": None}[status]
     assert checks_by_name(parse_payload(token), public_key=key)["signature"].status == status
+
+
+def test_an_assertion_that_says_it_is_revoked_fails_with_its_reason() -> None:
+    revoked = parse_payload(as_json({**OB2_ASSERTION, "revoked": True, "revocationReason": "cheating"}))
+    assert checks_by_name(revoked)["revocation"] == Check(
+        name="revocation", status="failed", detail='the issuer has revoked it (reason given: "cheating")'
+    )
+    silent = parse_payload(as_json({**OB2_ASSERTION, "revoked": "true"}))  # as early OB 1.0 issuers wrote it
+    assert checks_by_name(silent)["revocation"] == Check(
+        name="revocation", status="failed", detail="the issuer has revoked it (no reason given)"
+    )
+    signed = parse_payload(sign({**OB2_ASSERTION, "revoked": True}, ECKey.generate_key("P-256"), "ES256"))
+    assert checks_by_name(signed)["revocation"].status == "failed"
+
+
+def test_revocation_that_only_the_issuer_can_tell_is_not_checked() -> None:
+    hosted = parse_payload(as_json({**OB2_ASSERTION, "revoked": False}))
+    assert checks_by_name(hosted)["revocation"] == Check(
+        name="revocation",
+        status="not checked",
+        detail="the credential does not say it is revoked; whether the issuer has revoked it since shows at "
+        "https://example.org/beths-robotics-badge.json, which is not fetched offline",
+    )
+    issuer = {**OB2_ASSERTION["badge"]["issuer"], "revocationList": "https://example.org/revocations.json"}
+    signed_form = {
+        **OB2_ASSERTION,
+        "id": "urn:uuid:1",
+        "verification": {"type": "SignedBadge"},
+        "badge": {**OB2_ASSERTION["badge"], "issuer": issuer},
+    }
+    assert checks_by_name(parse_payload(as_json(signed_form)))["revocation"].detail == (
+        "the credential does not say it is revoked; the issuer's revocation list at "
+        "https://example.org/revocations.json is not fetched offline"
+    )
+    status = {"id": "https://example.edu/status/1#42", "type": "1EdTechRevocationList"}
+    listed = parse_payload(as_json({**OB3_CREDENTIAL, "credentialStatus": status}))
+    assert checks_by_name(listed)["revocation"].detail == (
+        "the credential does not say it is revoked; the issuer's revocation list at "
+        "https://example.edu/status/1#42 is not fetched offline"
+    )
+    assert checks_by_name(parse_payload(as_json(OB3_CREDENTIAL)))["revocation"] == Check(
+        name="revocation",
+        status="not checked",
+        detail="the credential does not say it is revoked, and names no hosted copy or revocation list that would "
+        "tell whether it was revoked since",
+    )
