@@ -146,6 +146,11 @@ def _report(path: Path, *, emails: list[str], today: dt.date, public_key: str | 
         "recipient": _recipient(cred.recipient),
         "issued": cred.issued_on.isoformat() if cred.issued_on else None,
         "expires": cred.expires.isoformat() if cred.expires else None,
+        "unreadable_dates": {
+            which: {"field": unreadable.field, "written": unreadable.written}
+            for which, unreadable in (("issued", cred.unreadable_issued_on), ("expires", cred.unreadable_expires))
+            if unreadable is not None
+        },
         "revocation": {
             "revoked": cred.revoked,
             "reason": cred.revocation_reason,
@@ -197,8 +202,8 @@ def _print_report(report: dict[str, Any]) -> None:
         ("description", _short(badge["description"])),
         ("criteria", badge["criteria_url"]),
         ("recipient", unknown or _recipient_text(report["recipient"])),
-        ("issued", unknown or report["issued"] or "(no date given)"),
-        ("expires", unknown or report["expires"] or "never (no expiry date given)"),
+        ("issued", unknown or report["issued"] or _unreadable(report, "issued") or "(no date given)"),
+        ("expires", unknown or report["expires"] or _unreadable(report, "expires") or "never (no expiry date given)"),
         ("revoked", _revoked_text(report["revocation"])),
         ("id", report["id"]),
         ("verify URL", report["verify_url"]),
@@ -242,6 +247,13 @@ def _recipient_text(recipient: dict[str, Any] | None) -> str:
     form = "hashed" if recipient["hashed"] else "plain text"
     salt = ", salted" if recipient["salt"] else (", no salt" if recipient["hashed"] else "")
     return f"{recipient['identity']} ({recipient['type']}, {form}{salt})"
+
+
+def _unreadable(report: dict[str, Any], which: str) -> str | None:
+    """`not a date: issuedOn '2024-13-45'` for a date field that is there but unreadable, so it is not shown
+    as missing."""
+    unreadable = report["unreadable_dates"].get(which)
+    return None if unreadable is None else f"not a date: {unreadable['field']} '{unreadable['written']}'"
 
 
 def _revoked_text(revocation: dict[str, Any]) -> str | None:

@@ -8,10 +8,12 @@ from datetime import date
 from typing import Literal
 
 from .errors import OpenBadgesError
-from .model import Credential
+from .model import Credential, UnreadableDate
 from .recipient import is_email_recipient, recipient_matches
 
 Status = Literal["passed", "failed", "not checked"]
+
+ISO_8601_HINT = "expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,7 +69,14 @@ def _recipient(cred: Credential, emails: Sequence[str]) -> Check:
     return Check(name="recipient", status="failed", detail=detail)
 
 
+def not_a_date(unreadable: UnreadableDate) -> str:
+    """`issuedOn '2024-13-45' is not a date (expected ISO 8601, …)`: what was written, where, and what was wanted."""
+    return f"{unreadable.field} '{unreadable.written}' is not a date ({ISO_8601_HINT})"
+
+
 def _issued(cred: Credential, today: date) -> Check:
+    if cred.unreadable_issued_on is not None:  # the issue date is required: one that cannot be read is a fault
+        return Check(name="issued", status="failed", detail=not_a_date(cred.unreadable_issued_on))
     if cred.issued_on is None:
         return Check(name="issued", status="not checked", detail="the credential gives no issue date")
     issued = cred.issued_on.isoformat()
@@ -78,6 +87,9 @@ def _issued(cred: Credential, today: date) -> Check:
 
 
 def _expiry(cred: Credential, today: date) -> Check:
+    if cred.unreadable_expires is not None:
+        detail = f"{not_a_date(cred.unreadable_expires)}, so whether it has expired is unknown"
+        return Check(name="expiry", status="failed", detail=detail)
     if cred.expires is None:
         return Check(name="expiry", status="passed", detail="the credential has no expiry date")
     if cred.expires < today:

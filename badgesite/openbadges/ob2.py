@@ -31,6 +31,10 @@ def credential_from_assertion(
     issuer_profile = issuer if isinstance(issuer, Mapping) else {}
     criteria = badge_class.get("criteria")
     verify_url = _verify_url(assertion)
+    issued_on, unreadable_issued_on = fields.first_date(
+        ("issuedOn", assertion.get("issuedOn")), ("issued_on", assertion.get("issued_on"))
+    )
+    expires, unreadable_expires = fields.first_date(("expires", assertion.get("expires")))
     return Credential(
         version=assertion_version(assertion),
         format=format,
@@ -45,8 +49,10 @@ def credential_from_assertion(
         issuer_id=fields.reference(issuer),
         issuer_name=fields.text(issuer_profile.get("name")) or fields.text(issuer_profile.get("org")),
         issuer_url=fields.http_url(issuer_profile.get("url")) or fields.http_url(issuer_profile.get("origin")),
-        issued_on=fields.day(assertion.get("issuedOn", assertion.get("issued_on"))),
-        expires=fields.day(assertion.get("expires")),
+        issued_on=issued_on,
+        expires=expires,
+        unreadable_issued_on=unreadable_issued_on,
+        unreadable_expires=unreadable_expires,
         recipient=_recipient(assertion),
         alignments=fields.alignments(badge_class.get("alignment")),
         evidence=fields.evidence(assertion.get("evidence")),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from . import fields
@@ -40,6 +39,19 @@ def credential_from_vc(
     issuer = credential.get("issuer", jwt.get("iss"))
     issuer_profile = issuer if isinstance(issuer, Mapping) else {}
     proofs = [proof for proof in fields.as_list(credential.get("proof")) if isinstance(proof, Mapping)]
+    issued_on, unreadable_issued_on = fields.first_date(
+        ("validFrom", credential.get("validFrom")),
+        ("issuanceDate", credential.get("issuanceDate")),
+        ("credentialSubject.awardedDate", subject.get("awardedDate")),
+        ("awardedDate", credential.get("awardedDate")),
+        ("nbf", jwt.get("nbf")),
+        ("iat", jwt.get("iat")),
+    )
+    expires, unreadable_expires = fields.first_date(
+        ("validUntil", credential.get("validUntil")),
+        ("expirationDate", credential.get("expirationDate")),
+        ("exp", jwt.get("exp")),
+    )
     return Credential(
         version="3.0",
         format=format,
@@ -53,15 +65,10 @@ def credential_from_vc(
         issuer_id=fields.reference(issuer),
         issuer_name=fields.text(issuer_profile.get("name")),
         issuer_url=fields.http_url(issuer_profile.get("url")),
-        issued_on=_first_day(
-            credential.get("validFrom"),
-            credential.get("issuanceDate"),
-            subject.get("awardedDate"),
-            credential.get("awardedDate"),
-            jwt.get("nbf"),
-            jwt.get("iat"),
-        ),
-        expires=_first_day(credential.get("validUntil"), credential.get("expirationDate"), jwt.get("exp")),
+        issued_on=issued_on,
+        expires=expires,
+        unreadable_issued_on=unreadable_issued_on,
+        unreadable_expires=unreadable_expires,
         recipient=_recipient(subject, jwt),
         alignments=fields.alignments(achievement.get("alignment")),
         evidence=fields.evidence(credential.get("evidence")),
@@ -79,14 +86,6 @@ def _status_list(value: object) -> str | None:
     if status is None:
         return None
     return fields.http_url(status.get("statusListCredential")) or fields.http_url(status.get("id"))
-
-
-def _first_day(*values: object) -> date | None:
-    for value in values:
-        found = fields.day(value)
-        if found is not None:
-            return found
-    return None
 
 
 def _recipient(subject: Mapping[str, Any], claims: Mapping[str, Any]) -> Recipient | None:

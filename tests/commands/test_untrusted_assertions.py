@@ -77,3 +77,64 @@ def test_a_revoked_badge_is_imported_with_a_warning_and_published_as_revoked(sit
         "(reason given: &#34;cheating&#34;)</li>"
     ) in page
     assert "Revocation</strong>: passed" not in page
+
+
+@pytest.mark.parametrize("written", ["2024-13-45", "05/31/2024"])
+def test_verify_fails_an_issue_date_it_cannot_read_rather_than_calling_it_missing(tmp_path: Path, written: str) -> None:
+    path = write_json(tmp_path / "badge.json", assertion(issuedOn=written))
+
+    result = run_cli("verify", path, "--email", "ada@example.org", "--today", TODAY)
+
+    assert result.returncode == 1
+    assert f"  issued       not a date: issuedOn '{written}'\n" in result.stdout
+    assert "no date given" not in result.stdout
+    assert check_lines(result.stdout)[1] == (
+        f"    issued      failed       issuedOn '{written}' is not a date "
+        "(expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z)"
+    )
+
+
+def test_verify_does_not_pass_an_expiry_date_it_cannot_read(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "badge.json", assertion(expires="soon"))
+
+    result = run_cli("verify", path, "--email", "ada@example.org", "--today", TODAY, "--json")
+
+    assert result.returncode == 1
+    [report] = json.loads(result.stdout)
+    assert report["expires"] is None
+    assert report["unreadable_dates"] == {"expires": {"field": "expires", "written": "soon"}}
+    assert report["checks"][2] == {
+        "name": "expiry",
+        "status": "failed",
+        "detail": "expires 'soon' is not a date (expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z), "
+        "so whether it has expired is unknown",
+    }
+
+
+def test_import_says_which_dates_it_could_not_read_and_the_page_does_not_pass_them(site: Path, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "badge.json", assertion(issuedOn="2024-13-45", expires="soon"))
+
+    imported = run_cli("import", path, "--site", site, env=EPOCH_2026_11_29)
+    built = run_cli("build", site, "--today", TODAY)
+
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.splitlines()[2:6] == [
+        "  earned: the assertion's issuedOn '2024-13-45' is not a date; today's date was used (edit it)",
+        "  expires: the assertion's expires 'soon' is not a date; left out (a comment) — add the real date if the "
+        "badge expires",
+        "  warning: issued check failed: issuedOn '2024-13-45' is not a date (expected ISO 8601, such as 2024-05-31 "
+        "or 2024-05-31T09:30:00Z)",
+        "  warning: expiry check failed: expires 'soon' is not a date (expected ISO 8601, such as 2024-05-31 or "
+        "2024-05-31T09:30:00Z), so whether it has expired is unknown",
+    ]
+    text = (site / "badges" / "honesty.yml").read_text(encoding="utf-8")
+    assert (
+        "# earned: the assertion's issuedOn '2024-13-45' is not a date; this is the day of the import. Correct it.\n"
+        "earned: 2026-11-29\n"
+        "# expires: the assertion's expires 'soon' is not a date, so it is left out. Add the real expiry date if the "
+        "badge has one.\n"
+    ) in text
+    assert built.returncode == 0, built.stderr
+    page = (site / "_site" / "badges" / "honesty" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Issued</strong>: failed — issuedOn &#39;2024-13-45&#39; is not a date" in page
+    assert "<strong>Expiry</strong>: failed — expires &#39;soon&#39; is not a date" in page

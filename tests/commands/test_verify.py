@@ -190,7 +190,7 @@ def test_json_output_is_deterministic_and_complete() -> None:
     assert first.stdout == json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert set(reports[0]) == {
         "file", "error", "version", "format", "container", "issuer", "badge", "recipient",
-        "issued", "expires", "revocation", "id", "verify_url", "signature", "checks",
+        "issued", "expires", "unreadable_dates", "revocation", "id", "verify_url", "signature", "checks",
     }  # fmt: skip
     assert reports[0]["recipient"] == {
         "identity": "sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942",

@@ -92,6 +92,24 @@ def test_expiry() -> None:
     )
 
 
+def test_an_unreadable_issue_date_fails_and_an_unreadable_expiry_does_not_pass() -> None:
+    for written in ("2024-13-45", "05/31/2024"):
+        credential = parse_payload(as_json({**OB2_ASSERTION, "issuedOn": written}))
+        assert checks_by_name(credential)["issued"] == Check(
+            name="issued",
+            status="failed",
+            detail=f"issuedOn '{written}' is not a date "
+            "(expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z)",
+        )
+    soon = parse_payload(as_json({**OB2_ASSERTION, "expires": "soon"}))
+    assert checks_by_name(soon)["expiry"] == Check(
+        name="expiry",
+        status="failed",
+        detail="expires 'soon' is not a date (expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z), "
+        "so whether it has expired is unknown",
+    )
+
+
 def test_missing_issue_date_is_not_checked() -> None:
     credential = parse_payload(as_json({key: value for key, value in OB2_ASSERTION.items() if key != "issuedOn"}))
     assert checks_by_name(credential)["issued"] == Check(

@@ -15,6 +15,7 @@ from badgesite.openbadges import (
     EvidenceItem,
     OpenBadgesError,
     Recipient,
+    UnreadableDate,
     parse_payload,
 )
 
@@ -254,6 +255,7 @@ def test_hosted_url_takes_the_version_from_its_container() -> None:
         ("2016-12-31T23:59:59Z", date(2016, 12, 31)),
         ("2016-12-31T23:59:59.123+05:00", date(2016, 12, 31)),
         ("2016-12-31T23:59:59.123456789Z", date(2016, 12, 31)),
+        ("2016-12-31T24:00:00Z", date(2016, 12, 31)),
         (1359217910, date(2013, 1, 26)),
         ("1359217910", date(2013, 1, 26)),
         ("May 2024", None),
@@ -263,6 +265,34 @@ def test_hosted_url_takes_the_version_from_its_container() -> None:
 )
 def test_dates(value: object, expected: date | None) -> None:
     assert parse_payload(json.dumps({"issuedOn": value})).issued_on == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2024-13-45", "2024-13-45"),
+        ("05/31/2024", "05/31/2024"),
+        ("soon", "soon"),
+        ("2016-12-31 or so", "2016-12-31 or so"),
+        ("", ""),
+        (True, "true"),
+        ({"date": "2016-12-31"}, '{"date": "2016-12-31"}'),
+        ("x" * 100, "x" * 59 + "…"),
+    ],
+)
+def test_a_date_field_that_holds_no_date_is_kept_as_written_not_taken_for_missing(value: object, written: str) -> None:
+    credential = parse_payload(as_json({**OB2_ASSERTION, "issuedOn": value, "expires": value}))
+    assert (credential.issued_on, credential.expires) == (None, None)
+    assert credential.unreadable_issued_on == UnreadableDate(field="issuedOn", written=written)
+    assert credential.unreadable_expires == UnreadableDate(field="expires", written=written)
+
+
+def test_an_ob3_date_that_cannot_be_read_is_not_replaced_by_a_later_field() -> None:
+    credential = parse_payload(as_json({**OB3_CREDENTIAL, "validFrom": "yesterday", "issuanceDate": "2024-05-01"}))
+    assert credential.issued_on is None
+    assert credential.unreadable_issued_on == UnreadableDate(field="validFrom", written="yesterday")
+    absent = {key: value for key, value in OB3_CREDENTIAL.items() if key != "validFrom"}
+    assert parse_payload(as_json({**absent, "issuanceDate": "2024-05-01"})).issued_on == date(2024, 5, 1)
 
 
 def test_unknown_shapes_give_none_never_an_exception() -> None:
