@@ -9,6 +9,8 @@ from . import fields
 from .model import Credential, Format, Recipient
 
 _CREDENTIAL_TYPES = {"VerifiableCredential", "OpenBadgeCredential", "AchievementCredential"}
+_OPEN_BADGE_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
+_OPEN_BADGE_CONTEXT = "purl.imsglobal.org/spec/ob/v3p0"
 _CREDENTIAL_CONTEXTS = (
     "www.w3.org/2018/credentials",
     "www.w3.org/ns/credentials",
@@ -21,6 +23,21 @@ def is_verifiable_credential(value: Mapping[str, Any]) -> bool:
     if fields.types_of(value) & _CREDENTIAL_TYPES:
         return True
     return any(marker in context for context in fields.contexts_of(value) for marker in _CREDENTIAL_CONTEXTS)
+
+
+def open_badge_problem(credential: Mapping[str, Any]) -> str | None:
+    """Why a Verifiable Credential is no Open Badge (say, a driving licence), or None when it is one."""
+    if fields.types_of(credential) & _OPEN_BADGE_TYPES:
+        return None
+    if any(_OPEN_BADGE_CONTEXT in context for context in fields.contexts_of(credential)):
+        return None
+    subject = fields.mapping(credential.get("credentialSubject")) or {}
+    if fields.mapping(subject.get("achievement")) is not None:
+        return None
+    return (
+        "it is a Verifiable Credential but not an Open Badge: looked for an OpenBadgeCredential or "
+        "AchievementCredential type, the Open Badges 3.0 @context, or a credentialSubject with an achievement"
+    )
 
 
 def credential_from_vc(

@@ -138,3 +138,58 @@ def test_import_says_which_dates_it_could_not_read_and_the_page_does_not_pass_th
     page = (site / "_site" / "badges" / "honesty" / "index.html").read_text(encoding="utf-8")
     assert "<strong>Issued</strong>: failed — issuedOn &#39;2024-13-45&#39; is not a date" in page
     assert "<strong>Expiry</strong>: failed — expires &#39;soon&#39; is not a date" in page
+
+
+NOT_AN_ASSERTION = (
+    "is not a badge image (PNG or SVG), and as text: payload is JSON, but not an Open Badges assertion or "
+    "credential: looked for an Open Badges @context or a type of Assertion, a verify or verification object, or "
+    "a recipient with a badge, and found none of them (its keys: foo)"
+)
+
+
+def test_verify_refuses_json_that_is_no_assertion(tmp_path: Path) -> None:
+    path = write_json(tmp_path / "foo.json", {"foo": 1})
+
+    result = run_cli("verify", path, "--today", TODAY)
+
+    assert result.returncode == 1
+    assert f"  cannot read it: {NOT_AN_ASSERTION}\n" in result.stdout
+    assert "Open Badges 1.x" not in result.stdout
+    assert result.stdout.endswith("1 file: 0 checks passed, 0 failed, 0 not checked; 1 could not be read\n")
+    assert result.stderr == f"badgesite verify: {path}: {NOT_AN_ASSERTION}\n"
+
+
+def test_import_writes_nothing_for_json_that_is_no_assertion(site: Path, tmp_path: Path) -> None:
+    path = write_json(tmp_path / "foo.json", {"foo": 1})
+
+    result = run_cli("import", path, "--site", site, env=EPOCH_2026_11_29)
+
+    assert result.returncode == 1
+    assert result.stderr == f"badgesite import: {path}: {NOT_AN_ASSERTION}\n"
+    assert result.stdout == "imported 0 of 1 file; 1 failed (see the messages above)\n"
+    assert sorted(path.name for path in site.iterdir()) == ["badgesite.yml"]
+
+
+def test_a_badgr_export_is_refused_with_where_its_assertions_are(site: Path, tmp_path: Path) -> None:
+    record = {
+        "entityType": "Assertion",
+        "openBadgeId": "https://api.badgr.io/public/assertions/abc",
+        "badgeclass": "xyz",
+        "recipient": {"identity": "ada@example.org", "hashed": False, "type": "email"},
+        "issuedOn": "2019-01-01T00:00:00Z",
+    }
+    path = write_json(tmp_path / "badgr.json", {"status": {"success": True, "description": "ok"}, "result": [record]})
+
+    verified = run_cli("verify", path, "--today", TODAY)
+    imported = run_cli("import", path, "--site", site, env=EPOCH_2026_11_29)
+
+    message = (
+        "it is a Badgr API export holding 1 record, not one assertion: read its assertions one by one, each from a "
+        "file holding the URL of the hosted assertion (each record's openBadgeId: "
+        "https://api.badgr.io/public/assertions/abc)\n"
+    )
+    assert verified.returncode == 1
+    assert verified.stderr.endswith(message)
+    assert imported.returncode == 1
+    assert imported.stderr.endswith(message)
+    assert not (site / "badges").exists()
