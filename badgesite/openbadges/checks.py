@@ -9,7 +9,7 @@ from typing import Literal
 
 from .errors import OpenBadgesError
 from .model import Credential, UnreadableDate
-from .recipient import is_email_recipient, recipient_matches
+from .recipient import hash_problem, is_email_recipient, recipient_matches
 
 Status = Literal["passed", "failed", "not checked"]
 
@@ -54,6 +54,9 @@ def _recipient(cred: Credential, emails: Sequence[str]) -> Check:
     if not is_email_recipient(recipient):
         detail = f"the recipient is identified by {recipient.type!r}, not by an email address"
         return Check(name="recipient", status="not checked", detail=detail)
+    malformed = hash_problem(recipient)
+    if malformed is not None:  # no address could ever match: a fault of the credential, with or without emails
+        return Check(name="recipient", status="failed", detail=malformed)
     if not emails:
         detail = "no owner emails were given to compare with"
         return Check(name="recipient", status="not checked", detail=detail)

@@ -18,6 +18,7 @@ OB30_JSON = "1edtech-dcpv__ob30_simple-json.png"
 OB30_JWT = "1edtech-dcpv__ob30_simple-jwt.png"
 OB30_JWT_SVG = "1edtech-dcpv__ob30_simple-jwt.svg"
 LEGACY_URL = "mozilla-backpack__valid-baked.png"
+MALFORMED_HASH = "concentricsky-bakery__baked_example.svg"  # "sha256$" and 40 hex digits: a SHA-1 digest
 
 #: file -> (version, format, container kind, container description)
 EXPECTED = {
@@ -59,8 +60,22 @@ def test_every_fixture_shows_its_version_format_and_container() -> None:
             "signature",
             "revocation",
         ]
-    assert code == 0  # without --email no recipient is compared, so nothing fails...
-    assert all(statuses(report)["recipient"] == "not checked" for report in reports)  # ...and nothing passes
+    # Without --email no recipient is compared, so nothing passes; only a hash that no address could match fails.
+    recipients = {Path(report["file"]).name: statuses(report)["recipient"] for report in reports}
+    assert recipients == {name: "not checked" for name in EXPECTED} | {MALFORMED_HASH: "failed"}
+    assert code == 1
+
+
+@requires_fixtures
+def test_a_recipient_hash_of_the_wrong_length_is_malformed_not_a_mismatch() -> None:
+    result = run_cli("verify", FIXTURES / MALFORMED_HASH, "--email", "ada@example.org", "--today", TODAY)
+
+    assert result.returncode == 1
+    assert (
+        "    recipient   failed       the recipient hash is malformed: sha256$ with 40 hex digits, but a SHA-256 "
+        "digest has 64, so no address can match it\n"
+    ) in result.stdout
+    assert "does not match" not in result.stdout
 
 
 @requires_fixtures

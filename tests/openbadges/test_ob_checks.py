@@ -249,3 +249,43 @@ def test_revocation_that_only_the_issuer_can_tell_is_not_checked() -> None:
         detail="the credential does not say it is revoked, and names no hosted copy or revocation list that would "
         "tell whether it was revoked since",
     )
+
+
+@pytest.mark.parametrize(
+    ("identity", "detail"),
+    [
+        (
+            "sha256$" + "a" * 40,
+            "the recipient hash is malformed: sha256$ with 40 hex digits, but a SHA-256 digest has 64, so no address "
+            "can match it",
+        ),
+        (
+            "md5$" + "a" * 64,
+            "the recipient hash is malformed: md5$ with 64 hex digits, but an MD5 digest has 32, so no address can "
+            "match it",
+        ),
+        ("sha256$not-hex", "the recipient hash 'sha256$not-hex' is malformed: sha256$ must be followed by hex digits"),
+        ("sha1$" + "a" * 40, "the recipient is hashed with 'sha1', which Open Badges does not use (sha256 or md5)"),
+        (
+            "a" * 40,
+            "the recipient hash 'aaaaaaaaaaaaaaaaaaaaaaa…' is malformed: expected sha256$ and 64 hex digits (or md5$ "
+            "and 32)",
+        ),
+    ],
+)
+def test_a_malformed_recipient_hash_fails_as_malformed_with_or_without_emails(identity: str, detail: str) -> None:
+    credential = replace(
+        parse_payload(as_json(OB2_ASSERTION)), recipient=Recipient(identity=identity, hashed=True, salt="deadsea")
+    )
+    for emails in (OWNER, []):
+        assert checks_by_name(credential, emails=emails)["recipient"] == Check(
+            name="recipient", status="failed", detail=detail
+        )
+
+
+def test_a_well_formed_hash_without_its_prefix_is_still_compared() -> None:
+    identity = OB2_ASSERTION["recipient"]["identity"].removeprefix("sha256$")
+    credential = replace(
+        parse_payload(as_json(OB2_ASSERTION)), recipient=Recipient(identity=identity, hashed=True, salt="deadsea")
+    )
+    assert checks_by_name(credential)["recipient"].status == "passed"
