@@ -18,10 +18,9 @@ from badgesite.bake.svg_vocabulary import (
     ANIMATION_VALUE_ATTRIBUTES,
     INERT_SVG_ELEMENTS,
     LINK_ATTRIBUTES,
-    SVG_NAMESPACE,
 )
 from badgesite.openbadges import OpenBadgesError
-from badgesite.openbadges.svg import parse_svg, split_tag
+from badgesite.openbadges.svg import SVG_NAMESPACE, parse_svg, split_tag
 
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
 NO_ACTIVE_CONTENT = "badgesite publishes no active content"

@@ -3,8 +3,6 @@ whose elements a browser gives behaviour to (the DOM gives it only to XHTML, SVG
 
 from __future__ import annotations
 
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-
 #: SVG 1.1 and SVG 2 elements (and Inkscape's flowed text) that run nothing themselves; their attributes are
 #: still checked. Left out on purpose: script, foreignObject, and SVG Tiny's handler, listener, animation,
 #: video, audio — none of which a badge needs.
