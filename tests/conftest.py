@@ -11,7 +11,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_SITE = REPO / "sample-site"
-FIXTURES = REPO.parent / "shared" / "openbadges-fixtures"
+#: ``../shared/openbadges-fixtures``; BADGESITE_OB_FIXTURES points a checkout elsewhere (a git worktree) at it.
+FIXTURES = Path(os.environ.get("BADGESITE_OB_FIXTURES") or REPO.parent / "shared" / "openbadges-fixtures")
 TODAY = "2026-11-29"
 
 

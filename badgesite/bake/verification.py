@@ -25,6 +25,7 @@ _HINTS = {
     "issued": "check that the assertion is this badge's, exactly as the issuer sent it",
     "expiry": "renew the badge, or give it the assertion's expiry date as expires:",
     "signature": "check that issuer_key is the issuer's public key and the assertion is exactly as the issuer sent it",
+    "revocation": "the issuer has withdrawn this badge: remove it from the portfolio, or ask the issuer why",
 }
 
 

@@ -79,11 +79,20 @@ def plan_import(
     yaml.field("issuer", issuer)
 
     earned = cred.issued_on
-    if earned is None:
+    unreadable = cred.unreadable_issued_on
+    if unreadable is not None:
+        said = f"the assertion's {unreadable.field} '{unreadable.written}' is not a date"
+        yaml.comment(f"earned: {said}; this is the day of the import. Correct it.")
+        notes.append(f"earned: {said}; today's date was used (edit it)")
+    elif earned is None:
         yaml.comment("earned: the assertion gives no issue date; this is the day of the import. Correct it.")
         notes.append("earned: the assertion gives no issue date; today's date was used (edit it)")
     yaml.field("earned", earned or today)
-    if cred.expires is not None:
+    if cred.unreadable_expires is not None:
+        said = f"the assertion's {cred.unreadable_expires.field} '{cred.unreadable_expires.written}' is not a date"
+        yaml.comment(f"expires: {said}, so it is left out. Add the real expiry date if the badge has one.")
+        notes.append(f"expires: {said}; left out (a comment) — add the real date if the badge expires")
+    elif cred.expires is not None:
         if cred.expires > (earned or today):
             yaml.field("expires", cred.expires)
         else:

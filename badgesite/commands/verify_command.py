@@ -30,8 +30,9 @@ def register(commands: argparse._SubParsersAction) -> None:
         "text file) show what it holds: version, format, where it was baked, issuer, badge, recipient, "
         "dates and ids. Then run the offline checks and say for each whether it passed, failed or was not "
         "checked (and why): recipient (against --email and the site's owner.emails), issue date, expiry, "
-        "and signature (a JWS or VC-JWT against the issuer's public key from --key). Nothing is fetched: "
-        "a hosted assertion's URL and Data Integrity proofs are reported as not checked. "
+        "signature (a JWS or VC-JWT against the issuer's public key from --key), and revocation (failed when "
+        "the assertion says it is revoked). Nothing is fetched: a hosted assertion's URL, revocation lists "
+        "and Data Integrity proofs are reported as not checked. "
         "Exit status: 0 when no check failed, 1 when a check failed or a file could not be read, "
         "2 on wrong usage.",
         example="badgesite verify aws-cloud-practitioner.png --email ada@example.org\n"
@@ -145,6 +146,16 @@ def _report(path: Path, *, emails: list[str], today: dt.date, public_key: str | 
         "recipient": _recipient(cred.recipient),
         "issued": cred.issued_on.isoformat() if cred.issued_on else None,
         "expires": cred.expires.isoformat() if cred.expires else None,
+        "unreadable_dates": {
+            which: {"field": unreadable.field, "written": unreadable.written}
+            for which, unreadable in (("issued", cred.unreadable_issued_on), ("expires", cred.unreadable_expires))
+            if unreadable is not None
+        },
+        "revocation": {
+            "revoked": cred.revoked,
+            "reason": cred.revocation_reason,
+            "list_url": cred.revocation_list_url,
+        },
         "id": cred.id,
         "verify_url": cred.verify_url,
         "signature": {
@@ -191,8 +202,9 @@ def _print_report(report: dict[str, Any]) -> None:
         ("description", _short(badge["description"])),
         ("criteria", badge["criteria_url"]),
         ("recipient", unknown or _recipient_text(report["recipient"])),
-        ("issued", unknown or report["issued"] or "(no date given)"),
-        ("expires", unknown or report["expires"] or "never (no expiry date given)"),
+        ("issued", unknown or report["issued"] or _unreadable(report, "issued") or "(no date given)"),
+        ("expires", unknown or report["expires"] or _unreadable(report, "expires") or "never (no expiry date given)"),
+        ("revoked", _revoked_text(report["revocation"])),
         ("id", report["id"]),
         ("verify URL", report["verify_url"]),
     ]
@@ -201,7 +213,7 @@ def _print_report(report: dict[str, Any]) -> None:
             print(f"  {label:<12} {value}")
     print("  checks")
     for check in report["checks"]:
-        print(f"    {check['name']:<10} {check['status']:<12} {check['detail']}")
+        print(f"    {check['name']:<11} {check['status']:<12} {check['detail']}")
 
 
 def _format(report: dict[str, Any]) -> str:
@@ -235,6 +247,24 @@ def _recipient_text(recipient: dict[str, Any] | None) -> str:
     form = "hashed" if recipient["hashed"] else "plain text"
     salt = ", salted" if recipient["salt"] else (", no salt" if recipient["hashed"] else "")
     return f"{recipient['identity']} ({recipient['type']}, {form}{salt})"
+
+
+def _unreadable(report: dict[str, Any], which: str) -> str | None:
+    """`not a date: issuedOn '2024-13-45'` for a date field that is there but unreadable, so it is not shown
+    as missing."""
+    unreadable = report["unreadable_dates"].get(which)
+    return None if unreadable is None else f"not a date: {unreadable['field']} '{unreadable['written']}'"
+
+
+def _revoked_text(revocation: dict[str, Any]) -> str | None:
+    """Shown only when the credential says it is revoked; otherwise the revocation check says what is unknown."""
+    if not revocation["revoked"]:
+        return None
+    return (
+        f'YES, by the issuer: "{revocation["reason"]}"'
+        if revocation["reason"]
+        else "YES, by the issuer (no reason given)"
+    )
 
 
 def _short(text: str | None) -> str | None:

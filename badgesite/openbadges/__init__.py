@@ -8,7 +8,7 @@ from typing import Any
 from .baked import Baked, ImageFormat, bake, read_baked, sniff_image_format
 from .checks import Check, Status, check_credential
 from .errors import OpenBadgesError
-from .model import Alignment, Credential, EvidenceItem, Format, Recipient, Version
+from .model import Alignment, Credential, EvidenceItem, Format, Recipient, UnreadableDate, Version
 from .payload import parse_payload
 from .png import BADGE_KEYWORDS, PngBadge, bake_png, find_png_badge, read_png_payload
 from .recipient import hash_identity, is_email_recipient, recipient_matches
@@ -31,6 +31,7 @@ __all__ = [
     "Recipient",
     "Status",
     "SvgBadge",
+    "UnreadableDate",
     "Version",
     "bake",
     "bake_png",

@@ -8,10 +8,12 @@ from datetime import date
 from typing import Literal
 
 from .errors import OpenBadgesError
-from .model import Credential
-from .recipient import is_email_recipient, recipient_matches
+from .model import Credential, UnreadableDate
+from .recipient import hash_problem, is_email_recipient, recipient_matches
 
 Status = Literal["passed", "failed", "not checked"]
+
+ISO_8601_HINT = "expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,7 +28,7 @@ class Check:
 def check_credential(
     cred: Credential, *, emails: Sequence[str], today: date, public_key: str | None
 ) -> tuple[Check, ...]:
-    """Run the recipient, issue date, expiry and signature checks, in that order."""
+    """Run the recipient, issue date, expiry, signature and revocation checks, in that order."""
     if cred.format == "url":
         unknown = f"only the URL of a hosted assertion is baked, and {cred.raw} was not fetched"
         return (
@@ -34,12 +36,14 @@ def check_credential(
             Check(name="issued", status="not checked", detail=unknown),
             Check(name="expiry", status="not checked", detail=unknown),
             _signature(cred, public_key),
+            Check(name="revocation", status="not checked", detail=unknown),
         )
     return (
         _recipient(cred, emails),
         _issued(cred, today),
         _expiry(cred, today),
         _signature(cred, public_key),
+        _revocation(cred),
     )
 
 
@@ -50,6 +54,9 @@ def _recipient(cred: Credential, emails: Sequence[str]) -> Check:
     if not is_email_recipient(recipient):
         detail = f"the recipient is identified by {recipient.type!r}, not by an email address"
         return Check(name="recipient", status="not checked", detail=detail)
+    malformed = hash_problem(recipient)
+    if malformed is not None:  # no address could ever match: a fault of the credential, with or without emails
+        return Check(name="recipient", status="failed", detail=malformed)
     if not emails:
         detail = "no owner emails were given to compare with"
         return Check(name="recipient", status="not checked", detail=detail)
@@ -65,7 +72,14 @@ def _recipient(cred: Credential, emails: Sequence[str]) -> Check:
     return Check(name="recipient", status="failed", detail=detail)
 
 
+def not_a_date(unreadable: UnreadableDate) -> str:
+    """`issuedOn '2024-13-45' is not a date (expected ISO 8601, …)`: what was written, where, and what was wanted."""
+    return f"{unreadable.field} '{unreadable.written}' is not a date ({ISO_8601_HINT})"
+
+
 def _issued(cred: Credential, today: date) -> Check:
+    if cred.unreadable_issued_on is not None:  # the issue date is required: one that cannot be read is a fault
+        return Check(name="issued", status="failed", detail=not_a_date(cred.unreadable_issued_on))
     if cred.issued_on is None:
         return Check(name="issued", status="not checked", detail="the credential gives no issue date")
     issued = cred.issued_on.isoformat()
@@ -76,11 +90,32 @@ def _issued(cred: Credential, today: date) -> Check:
 
 
 def _expiry(cred: Credential, today: date) -> Check:
+    if cred.unreadable_expires is not None:
+        detail = f"{not_a_date(cred.unreadable_expires)}, so whether it has expired is unknown"
+        return Check(name="expiry", status="failed", detail=detail)
     if cred.expires is None:
         return Check(name="expiry", status="passed", detail="the credential has no expiry date")
     if cred.expires < today:
         return Check(name="expiry", status="failed", detail=f"expired on {cred.expires.isoformat()}")
     return Check(name="expiry", status="passed", detail=f"valid until {cred.expires.isoformat()}")
+
+
+def _revocation(cred: Credential) -> Check:
+    """Failed when the credential itself says it is revoked; otherwise the answer lies with the issuer, online."""
+    if cred.revoked:
+        reason = f'reason given: "{cred.revocation_reason}"' if cred.revocation_reason else "no reason given"
+        return Check(name="revocation", status="failed", detail=f"the issuer has revoked it ({reason})")
+    own_word = "the credential does not say it is revoked"
+    if cred.verify_url is not None:
+        detail = (
+            f"{own_word}; whether the issuer has revoked it since shows at {cred.verify_url}, "
+            "which is not fetched offline"
+        )
+    elif cred.revocation_list_url is not None:
+        detail = f"{own_word}; the issuer's revocation list at {cred.revocation_list_url} is not fetched offline"
+    else:
+        detail = f"{own_word}, and names no hosted copy or revocation list that would tell whether it was revoked since"
+    return Check(name="revocation", status="not checked", detail=detail)
 
 
 def _signature(cred: Credential, public_key: str | None) -> Check:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
 from .kinds import is_http_url
-from .model import Alignment, EvidenceItem
+from .model import Alignment, EvidenceItem, UnreadableDate
 
 _HASHED_IDENTITY = re.compile(r"(sha256|md5)\$[0-9a-fA-F]+")
 _UNIX_SECONDS = re.compile(r"\d{9,11}")
+_SHOWN_CHARACTERS = 60
 
 
 def text(value: object) -> str | None:
@@ -87,10 +89,27 @@ def day(value: object) -> date | None:
         return datetime.fromisoformat(candidate).date()
     except ValueError:
         pass
-    try:
+    if candidate[10:11] not in ("T", "t", " ") or not candidate[11:12].isdigit():
+        return None
+    try:  # a datetime whose time part Python cannot read (24:00, a lower-case t, " UTC"): its day still counts
         return date.fromisoformat(candidate[:10])
     except ValueError:
         return None
+
+
+def first_date(*fields: tuple[str, object]) -> tuple[date | None, UnreadableDate | None]:
+    """The first of the named fields that is present decides: its day, or, when it holds no date, what it holds."""
+    for name, value in fields:
+        if value is None:
+            continue
+        found = day(value)
+        if found is not None:
+            return found, None
+        written = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(written) > _SHOWN_CHARACTERS:
+            written = written[: _SHOWN_CHARACTERS - 1] + "…"
+        return None, UnreadableDate(field=name, written=written)
+    return None, None
 
 
 def _from_unix(seconds: float) -> date | None:

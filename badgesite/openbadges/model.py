@@ -46,6 +46,15 @@ class EvidenceItem:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class UnreadableDate:
+    """A date field that is there but holds no date: kept as written, so a check can fail it rather than
+    report the date as missing."""
+
+    field: str
+    written: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Credential:
     """What a baked payload says, read leniently: anything absent or of an unknown shape is None."""
 
@@ -64,6 +73,8 @@ class Credential:
     issuer_url: str | None = None
     issued_on: date | None = None
     expires: date | None = None
+    unreadable_issued_on: UnreadableDate | None = None
+    unreadable_expires: UnreadableDate | None = None
     recipient: Recipient | None = None
     alignments: tuple[Alignment, ...] = ()
     evidence: tuple[EvidenceItem, ...] = ()
@@ -71,3 +82,7 @@ class Credential:
     jws_header: Mapping[str, Any] | None = field(default=None, hash=False)
     has_embedded_proof: bool = False
     proof_types: tuple[str, ...] = ()
+    revoked: bool = False
+    revocation_reason: str | None = None
+    #: Where the issuer publishes revocations: an OB 2.0 issuer's revocationList, an OB 3.0 credentialStatus.
+    revocation_list_url: str | None = None

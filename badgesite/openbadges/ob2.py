@@ -10,6 +10,40 @@ from .model import Credential, Format, Recipient, Version
 
 _SIGNED_VERIFICATION = ("signed", "signedbadge")
 
+#: Open Badges objects that are not an assertion, and what each one is, for the message that refuses them.
+_OTHER_OBJECTS = {
+    "BadgeClass": "a badge class (what the badge is, not its award to someone)",
+    "Profile": "an issuer profile",
+    "Issuer": "an issuer profile",
+    "Endorsement": "an endorsement",
+    "RevocationList": "an issuer's revocation list",
+    "CryptographicKey": "an issuer's public key",
+}
+
+
+def assertion_problem(value: Mapping[str, Any]) -> str | None:
+    """Why a JSON object is no OB 0.5/1.x/2.0 assertion, or None when it is one.
+
+    An assertion says so by its type or Open Badges context, or has the shape of one: a ``verify`` or
+    ``verification`` object (OB 1.0/2.0), or a recipient together with a badge (OB 0.5 and 1.0).
+    """
+    types = fields.types_of(value)
+    other = sorted(types & _OTHER_OBJECTS.keys())
+    if other and "Assertion" not in types:
+        return f"it is {_OTHER_OBJECTS[other[0]]} (type {other[0]}), not an assertion"
+    if "Assertion" in types or any("openbadges" in context for context in fields.contexts_of(value)):
+        return None
+    if isinstance(value.get("verify", value.get("verification")), Mapping):
+        return None
+    has_recipient = value.get("recipient") is not None or isinstance(value.get("identity"), Mapping)
+    if has_recipient and value.get("badge") is not None:
+        return None
+    keys = ", ".join(sorted(value)[:8]) + (", …" if len(value) > 8 else "")
+    return (
+        "looked for an Open Badges @context or a type of Assertion, a verify or verification object, or a "
+        f"recipient with a badge, and found none of them (its keys: {keys or 'none'})"
+    )
+
 
 def assertion_version(assertion: Mapping[str, Any]) -> Version:
     """OB 2.0 by its context (or its 2.0-only ``verification`` key); anything older counts as 1.0."""
@@ -31,6 +65,10 @@ def credential_from_assertion(
     issuer_profile = issuer if isinstance(issuer, Mapping) else {}
     criteria = badge_class.get("criteria")
     verify_url = _verify_url(assertion)
+    issued_on, unreadable_issued_on = fields.first_date(
+        ("issuedOn", assertion.get("issuedOn")), ("issued_on", assertion.get("issued_on"))
+    )
+    expires, unreadable_expires = fields.first_date(("expires", assertion.get("expires")))
     return Credential(
         version=assertion_version(assertion),
         format=format,
@@ -45,13 +83,18 @@ def credential_from_assertion(
         issuer_id=fields.reference(issuer),
         issuer_name=fields.text(issuer_profile.get("name")) or fields.text(issuer_profile.get("org")),
         issuer_url=fields.http_url(issuer_profile.get("url")) or fields.http_url(issuer_profile.get("origin")),
-        issued_on=fields.day(assertion.get("issuedOn", assertion.get("issued_on"))),
-        expires=fields.day(assertion.get("expires")),
+        issued_on=issued_on,
+        expires=expires,
+        unreadable_issued_on=unreadable_issued_on,
+        unreadable_expires=unreadable_expires,
         recipient=_recipient(assertion),
         alignments=fields.alignments(badge_class.get("alignment")),
         evidence=fields.evidence(assertion.get("evidence")),
         image_url=fields.reference(assertion.get("image")) or fields.reference(badge_class.get("image")),
         jws_header=jws_header,
+        revoked=fields.truthy(assertion.get("revoked")),
+        revocation_reason=fields.text(assertion.get("revocationReason")),
+        revocation_list_url=fields.http_url(fields.reference(issuer_profile.get("revocationList"))),
     )
 
 

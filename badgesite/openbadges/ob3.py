@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from . import fields
 from .model import Credential, Format, Recipient
 
 _CREDENTIAL_TYPES = {"VerifiableCredential", "OpenBadgeCredential", "AchievementCredential"}
+_OPEN_BADGE_TYPES = {"OpenBadgeCredential", "AchievementCredential"}
+_OPEN_BADGE_CONTEXT = "purl.imsglobal.org/spec/ob/v3p0"
 _CREDENTIAL_CONTEXTS = (
     "www.w3.org/2018/credentials",
     "www.w3.org/ns/credentials",
@@ -22,6 +23,21 @@ def is_verifiable_credential(value: Mapping[str, Any]) -> bool:
     if fields.types_of(value) & _CREDENTIAL_TYPES:
         return True
     return any(marker in context for context in fields.contexts_of(value) for marker in _CREDENTIAL_CONTEXTS)
+
+
+def open_badge_problem(credential: Mapping[str, Any]) -> str | None:
+    """Why a Verifiable Credential is no Open Badge (say, a driving licence), or None when it is one."""
+    if fields.types_of(credential) & _OPEN_BADGE_TYPES:
+        return None
+    if any(_OPEN_BADGE_CONTEXT in context for context in fields.contexts_of(credential)):
+        return None
+    subject = fields.mapping(credential.get("credentialSubject")) or {}
+    if fields.mapping(subject.get("achievement")) is not None:
+        return None
+    return (
+        "it is a Verifiable Credential but not an Open Badge: looked for an OpenBadgeCredential or "
+        "AchievementCredential type, the Open Badges 3.0 @context, or a credentialSubject with an achievement"
+    )
 
 
 def credential_from_vc(
@@ -40,6 +56,19 @@ def credential_from_vc(
     issuer = credential.get("issuer", jwt.get("iss"))
     issuer_profile = issuer if isinstance(issuer, Mapping) else {}
     proofs = [proof for proof in fields.as_list(credential.get("proof")) if isinstance(proof, Mapping)]
+    issued_on, unreadable_issued_on = fields.first_date(
+        ("validFrom", credential.get("validFrom")),
+        ("issuanceDate", credential.get("issuanceDate")),
+        ("credentialSubject.awardedDate", subject.get("awardedDate")),
+        ("awardedDate", credential.get("awardedDate")),
+        ("nbf", jwt.get("nbf")),
+        ("iat", jwt.get("iat")),
+    )
+    expires, unreadable_expires = fields.first_date(
+        ("validUntil", credential.get("validUntil")),
+        ("expirationDate", credential.get("expirationDate")),
+        ("exp", jwt.get("exp")),
+    )
     return Credential(
         version="3.0",
         format=format,
@@ -53,15 +82,10 @@ def credential_from_vc(
         issuer_id=fields.reference(issuer),
         issuer_name=fields.text(issuer_profile.get("name")),
         issuer_url=fields.http_url(issuer_profile.get("url")),
-        issued_on=_first_day(
-            credential.get("validFrom"),
-            credential.get("issuanceDate"),
-            subject.get("awardedDate"),
-            credential.get("awardedDate"),
-            jwt.get("nbf"),
-            jwt.get("iat"),
-        ),
-        expires=_first_day(credential.get("validUntil"), credential.get("expirationDate"), jwt.get("exp")),
+        issued_on=issued_on,
+        expires=expires,
+        unreadable_issued_on=unreadable_issued_on,
+        unreadable_expires=unreadable_expires,
         recipient=_recipient(subject, jwt),
         alignments=fields.alignments(achievement.get("alignment")),
         evidence=fields.evidence(credential.get("evidence")),
@@ -69,15 +93,16 @@ def credential_from_vc(
         jws_header=jws_header,
         has_embedded_proof=bool(proofs),
         proof_types=tuple(_proof_type(proof) for proof in proofs),
+        revocation_list_url=_status_list(credential.get("credentialStatus")),
     )
 
 
-def _first_day(*values: object) -> date | None:
-    for value in values:
-        found = fields.day(value)
-        if found is not None:
-            return found
-    return None
+def _status_list(value: object) -> str | None:
+    """Where a credentialStatus points: a 1EdTech revocation list's id, or a status list credential's URL."""
+    status = fields.mapping(value)
+    if status is None:
+        return None
+    return fields.http_url(status.get("statusListCredential")) or fields.http_url(status.get("id"))
 
 
 def _recipient(subject: Mapping[str, Any], claims: Mapping[str, Any]) -> Recipient | None:

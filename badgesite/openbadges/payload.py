@@ -6,13 +6,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .badgr import badgr_problem
 from .errors import OpenBadgesError
 from .jws import decode_json_payload
 from .kinds import payload_kind
 from .limits import MAX_PAYLOAD_BYTES, describe_size
 from .model import Credential, Version
-from .ob2 import credential_from_assertion
-from .ob3 import credential_from_vc, is_verifiable_credential
+from .ob2 import assertion_problem, credential_from_assertion
+from .ob3 import credential_from_vc, is_verifiable_credential, open_badge_problem
 
 _VC_JWT_TYPES = ("vc+jwt", "vc+ld+jwt", "application/vc+jwt")
 
@@ -54,9 +55,12 @@ def _from_json(raw: str) -> Credential:
     if not isinstance(value, dict):
         raise OpenBadgesError("payload is JSON but not an object")
     if isinstance(value.get("vc"), Mapping):  # the claims of a VC-JWT, pasted without their signature
+        _refuse(open_badge_problem(value["vc"]))
         return credential_from_vc(value["vc"], format="json", raw=raw, claims=value)
     if is_verifiable_credential(value):
+        _refuse(open_badge_problem(value))
         return credential_from_vc(value, format="json", raw=raw)
+    _refuse(badgr_problem(value) or assertion_problem(value))
     return credential_from_assertion(value, format="json", raw=raw)
 
 
@@ -64,10 +68,19 @@ def _from_jws(raw: str) -> Credential:
     header, claims = decode_json_payload(raw)
     vc = claims.get("vc")
     if isinstance(vc, Mapping):  # VC 1.1 JWT encoding: the credential sits under the "vc" claim
+        _refuse(open_badge_problem(vc))
         return credential_from_vc(vc, format="vc-jwt", raw=raw, claims=claims, jws_header=header)
     if is_verifiable_credential(claims) or _typ(header) in _VC_JWT_TYPES:
+        _refuse(open_badge_problem(claims))
         return credential_from_vc(claims, format="vc-jwt", raw=raw, claims=claims, jws_header=header)
+    _refuse(assertion_problem(claims), what="payload is a JWS, but its claims are")
     return credential_from_assertion(claims, format="jws", raw=raw, jws_header=header)
+
+
+def _refuse(problem: str | None, *, what: str = "payload is JSON, but") -> None:
+    """Raise for JSON that is no Open Badge, so it is never read as one made of stand-ins."""
+    if problem is not None:
+        raise OpenBadgesError(f"{what} not an Open Badges assertion or credential: {problem}")
 
 
 def _typ(header: Mapping[str, Any]) -> str:

@@ -105,3 +105,34 @@ def test_serve_rebuilds_carry_the_warnings(tmp_path: Path) -> None:
     stolen.write_text(stolen.read_text().replace("name: Stolen", "name: Borrowed"))
     edited = live.rebuild([stolen], ChangeKind.CONTENT)
     assert edited.warnings == first.warnings
+
+
+def test_a_revoked_assertion_is_a_warning_in_check(tmp_path: Path) -> None:
+    assertion = {
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Assertion",
+        "id": "https://issuer.example/assertions/2",
+        "recipient": {"type": "email", "hashed": False, "identity": "ada@example.org"},
+        "issuedOn": "2025-03-01T10:00:00Z",
+        "badge": {
+            "type": "BadgeClass",
+            "id": "https://issuer.example/badges/1",
+            "name": "Badge",
+            "issuer": {"type": "Profile", "id": "https://issuer.example/", "name": "Acme"},
+        },
+        "verification": {"type": "hosted"},
+        "revoked": True,
+        "revocationReason": "issued in error",
+    }
+    root = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": CONFIG,
+            "badges/gone.json": json.dumps(assertion),
+            "badges/gone.yml": "name: Gone\nissuer: Acme\nearned: 2025-03-01\nassertion: gone.json\n" + REVIEWED,
+        },
+    )
+    result = run_cli("check", root, "--today", TODAY)
+    assert "badges/gone.yml:4:12: warning: assertion: the assertion's revocation check failed: " in result.stdout
+    assert "issued in error" in result.stdout
+    assert "(the issuer has withdrawn this badge: remove it from the portfolio, or ask the issuer why)" in result.stdout

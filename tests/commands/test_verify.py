@@ -18,6 +18,7 @@ OB30_JSON = "1edtech-dcpv__ob30_simple-json.png"
 OB30_JWT = "1edtech-dcpv__ob30_simple-jwt.png"
 OB30_JWT_SVG = "1edtech-dcpv__ob30_simple-jwt.svg"
 LEGACY_URL = "mozilla-backpack__valid-baked.png"
+MALFORMED_HASH = "concentricsky-bakery__baked_example.svg"  # "sha256$" and 40 hex digits: a SHA-1 digest
 
 #: file -> (version, format, container kind, container description)
 EXPECTED = {
@@ -52,16 +53,36 @@ def test_every_fixture_shows_its_version_format_and_container() -> None:
         assert report["error"] is None
         assert (report["version"], report["format"]) == (version, payload_format), report["file"]
         assert report["container"] == {"kind": kind, "description": description}
-        assert [check["name"] for check in report["checks"]] == ["recipient", "issued", "expiry", "signature"]
-    assert code == 0  # without --email no recipient is compared, so nothing fails...
-    assert all(statuses(report)["recipient"] == "not checked" for report in reports)  # ...and nothing passes
+        assert [check["name"] for check in report["checks"]] == [
+            "recipient",
+            "issued",
+            "expiry",
+            "signature",
+            "revocation",
+        ]
+    # Without --email no recipient is compared, so nothing passes; only a hash that no address could match fails.
+    recipients = {Path(report["file"]).name: statuses(report)["recipient"] for report in reports}
+    assert recipients == {name: "not checked" for name in EXPECTED} | {MALFORMED_HASH: "failed"}
+    assert code == 1
+
+
+@requires_fixtures
+def test_a_recipient_hash_of_the_wrong_length_is_malformed_not_a_mismatch() -> None:
+    result = run_cli("verify", FIXTURES / MALFORMED_HASH, "--email", "ada@example.org", "--today", TODAY)
+
+    assert result.returncode == 1
+    assert (
+        "    recipient   failed       the recipient hash is malformed: sha256$ with 40 hex digits, but a SHA-256 "
+        "digest has 64, so no address can match it\n"
+    ) in result.stdout
+    assert "does not match" not in result.stdout
 
 
 @requires_fixtures
 def test_recipient_passes_only_for_the_address_it_was_issued_to() -> None:
     matched = run_cli("verify", FIXTURES / OB20, "--email", "nobody@example.org", "--today", TODAY)
     assert matched.returncode == 0, matched.stderr
-    assert "    recipient  passed       the hashed (sha256) recipient matches an owner email\n" in matched.stdout
+    assert "    recipient   passed       the hashed (sha256) recipient matches an owner email\n" in matched.stdout
     assert "  recipient    sha256$ecf5409f" in matched.stdout
     assert "(email, hashed, salted)\n" in matched.stdout
     assert "  issued       2016-12-31\n" in matched.stdout
@@ -69,15 +90,15 @@ def test_recipient_passes_only_for_the_address_it_was_issued_to() -> None:
 
     other = run_cli("verify", FIXTURES / OB20, "--email", "ada@example.org", "--today", TODAY)
     assert other.returncode == 1
-    assert "    recipient  failed       the hashed (sha256) recipient does not match the owner email\n" in other.stdout
-    assert other.stdout.endswith("1 file: 2 checks passed, 1 failed, 1 not checked; 1 with a failed check\n")
+    assert "    recipient   failed       the hashed (sha256) recipient does not match the owner email\n" in other.stdout
+    assert other.stdout.endswith("1 file: 2 checks passed, 1 failed, 2 not checked; 1 with a failed check\n")
 
 
 @requires_fixtures
 def test_without_an_email_the_recipient_is_not_checked_and_the_summary_says_how() -> None:
     result = run_cli("verify", FIXTURES / OB20, "--today", TODAY)
     assert result.returncode == 0
-    assert "    recipient  not checked  no owner emails were given to compare with\n" in result.stdout
+    assert "    recipient   not checked  no owner emails were given to compare with\n" in result.stdout
     assert result.stdout.endswith("(give --email or --site to check recipients)\n")
 
 
@@ -126,7 +147,7 @@ def test_vc_jwt_signature_is_checked_only_against_a_key_given(tmp_path: Path) ->
 
     without = run_cli("verify", FIXTURES / OB30_JWT, "--today", TODAY)
     assert without.returncode == 0
-    assert "    signature  not checked  no issuer public key was given; the signature matches the key embedded" in (
+    assert "    signature   not checked  no issuer public key was given; the signature matches the key embedded" in (
         without.stdout
     )
     assert "  format       VC-JWT, signed with RS256\n" in without.stdout
@@ -168,11 +189,11 @@ def test_dates_are_checked_against_today(tmp_path: Path) -> None:
     path = write_files(tmp_path, {"a.json": json.dumps(assertion)}) / "a.json"
     current = run_cli("verify", path, "--email", "ada@example.org", "--today", "2025-01-01")
     assert current.returncode == 0, current.stdout
-    assert "    expiry     passed       valid until 2025-05-31\n" in current.stdout
+    assert "    expiry      passed       valid until 2025-05-31\n" in current.stdout
     assert "  baked in     plain file\n" in current.stdout
     expired = run_cli("verify", path, "--email", "ada@example.org", "--today", TODAY)
     assert expired.returncode == 1
-    assert "    expiry     failed       expired on 2025-05-31\n" in expired.stdout
+    assert "    expiry      failed       expired on 2025-05-31\n" in expired.stdout
 
 
 @requires_fixtures
@@ -184,7 +205,7 @@ def test_json_output_is_deterministic_and_complete() -> None:
     assert first.stdout == json.dumps(reports, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert set(reports[0]) == {
         "file", "error", "version", "format", "container", "issuer", "badge", "recipient",
-        "issued", "expires", "id", "verify_url", "signature", "checks",
+        "issued", "expires", "unreadable_dates", "revocation", "id", "verify_url", "signature", "checks",
     }  # fmt: skip
     assert reports[0]["recipient"] == {
         "identity": "sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import struct
 import warnings
 import zlib
@@ -14,7 +15,10 @@ from joserfc import jws
 from joserfc.errors import SecurityWarning
 from joserfc.jwk import ECKey, OKPKey, RSAKey
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "openbadges-fixtures"
+FIXTURES = Path(
+    os.environ.get("BADGESITE_OB_FIXTURES")
+    or Path(__file__).resolve().parents[2].parent / "shared" / "openbadges-fixtures"
+)
 
 requires_fixtures = pytest.mark.skipif(not FIXTURES.is_dir(), reason="the shared Open Badges fixtures folder is absent")
 

@@ -22,7 +22,7 @@ def checks_by_name(credential: Credential, **overrides: object) -> dict[str, Che
 
 def test_checks_come_in_a_fixed_order() -> None:
     checks = check_credential(parse_payload(as_json(OB2_ASSERTION)), emails=OWNER, today=TODAY, public_key=None)
-    assert [check.name for check in checks] == ["recipient", "issued", "expiry", "signature"]
+    assert [check.name for check in checks] == ["recipient", "issued", "expiry", "signature", "revocation"]
 
 
 def test_hosted_ob2_assertion() -> None:
@@ -92,6 +92,24 @@ def test_expiry() -> None:
     )
 
 
+def test_an_unreadable_issue_date_fails_and_an_unreadable_expiry_does_not_pass() -> None:
+    for written in ("2024-13-45", "05/31/2024"):
+        credential = parse_payload(as_json({**OB2_ASSERTION, "issuedOn": written}))
+        assert checks_by_name(credential)["issued"] == Check(
+            name="issued",
+            status="failed",
+            detail=f"issuedOn '{written}' is not a date "
+            "(expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z)",
+        )
+    soon = parse_payload(as_json({**OB2_ASSERTION, "expires": "soon"}))
+    assert checks_by_name(soon)["expiry"] == Check(
+        name="expiry",
+        status="failed",
+        detail="expires 'soon' is not a date (expected ISO 8601, such as 2024-05-31 or 2024-05-31T09:30:00Z), "
+        "so whether it has expired is unknown",
+    )
+
+
 def test_missing_issue_date_is_not_checked() -> None:
     credential = parse_payload(as_json({key: value for key, value in OB2_ASSERTION.items() if key != "issuedOn"}))
     assert checks_by_name(credential)["issued"] == Check(
@@ -105,7 +123,7 @@ def test_a_bare_url_checks_nothing_it_has_not_fetched() -> None:
     unknown = f"only the URL of a hosted assertion is baked, and {HOSTED_URL} was not fetched"
     assert [(check.status, check.detail) for name, check in checks.items() if name != "signature"] == [
         ("not checked", unknown)
-    ] * 3
+    ] * 4
     assert checks["signature"] == Check(
         name="signature",
         status="not checked",
@@ -185,3 +203,89 @@ def test_every_status_is_reachable(status: str, rsa_key: RSAKey, other_rsa_key: 
     token = sign(OB3_CREDENTIAL, rsa_key, "RS256")
     key = {"passed": public_pem(rsa_key), "failed": public_pem(other_rsa_key), "not checked": None}[status]
     assert checks_by_name(parse_payload(token), public_key=key)["signature"].status == status
+
+
+def test_an_assertion_that_says_it_is_revoked_fails_with_its_reason() -> None:
+    revoked = parse_payload(as_json({**OB2_ASSERTION, "revoked": True, "revocationReason": "cheating"}))
+    assert checks_by_name(revoked)["revocation"] == Check(
+        name="revocation", status="failed", detail='the issuer has revoked it (reason given: "cheating")'
+    )
+    silent = parse_payload(as_json({**OB2_ASSERTION, "revoked": "true"}))  # as early OB 1.0 issuers wrote it
+    assert checks_by_name(silent)["revocation"] == Check(
+        name="revocation", status="failed", detail="the issuer has revoked it (no reason given)"
+    )
+    signed = parse_payload(sign({**OB2_ASSERTION, "revoked": True}, ECKey.generate_key("P-256"), "ES256"))
+    assert checks_by_name(signed)["revocation"].status == "failed"
+
+
+def test_revocation_that_only_the_issuer_can_tell_is_not_checked() -> None:
+    hosted = parse_payload(as_json({**OB2_ASSERTION, "revoked": False}))
+    assert checks_by_name(hosted)["revocation"] == Check(
+        name="revocation",
+        status="not checked",
+        detail="the credential does not say it is revoked; whether the issuer has revoked it since shows at "
+        "https://example.org/beths-robotics-badge.json, which is not fetched offline",
+    )
+    issuer = {**OB2_ASSERTION["badge"]["issuer"], "revocationList": "https://example.org/revocations.json"}
+    signed_form = {
+        **OB2_ASSERTION,
+        "id": "urn:uuid:1",
+        "verification": {"type": "SignedBadge"},
+        "badge": {**OB2_ASSERTION["badge"], "issuer": issuer},
+    }
+    assert checks_by_name(parse_payload(as_json(signed_form)))["revocation"].detail == (
+        "the credential does not say it is revoked; the issuer's revocation list at "
+        "https://example.org/revocations.json is not fetched offline"
+    )
+    status = {"id": "https://example.edu/status/1#42", "type": "1EdTechRevocationList"}
+    listed = parse_payload(as_json({**OB3_CREDENTIAL, "credentialStatus": status}))
+    assert checks_by_name(listed)["revocation"].detail == (
+        "the credential does not say it is revoked; the issuer's revocation list at "
+        "https://example.edu/status/1#42 is not fetched offline"
+    )
+    assert checks_by_name(parse_payload(as_json(OB3_CREDENTIAL)))["revocation"] == Check(
+        name="revocation",
+        status="not checked",
+        detail="the credential does not say it is revoked, and names no hosted copy or revocation list that would "
+        "tell whether it was revoked since",
+    )
+
+
+@pytest.mark.parametrize(
+    ("identity", "detail"),
+    [
+        (
+            "sha256$" + "a" * 40,
+            "the recipient hash is malformed: sha256$ with 40 hex digits, but a SHA-256 digest has 64, so no address "
+            "can match it",
+        ),
+        (
+            "md5$" + "a" * 64,
+            "the recipient hash is malformed: md5$ with 64 hex digits, but an MD5 digest has 32, so no address can "
+            "match it",
+        ),
+        ("sha256$not-hex", "the recipient hash 'sha256$not-hex' is malformed: sha256$ must be followed by hex digits"),
+        ("sha1$" + "a" * 40, "the recipient is hashed with 'sha1', which Open Badges does not use (sha256 or md5)"),
+        (
+            "a" * 40,
+            "the recipient hash 'aaaaaaaaaaaaaaaaaaaaaaa…' is malformed: expected sha256$ and 64 hex digits (or md5$ "
+            "and 32)",
+        ),
+    ],
+)
+def test_a_malformed_recipient_hash_fails_as_malformed_with_or_without_emails(identity: str, detail: str) -> None:
+    credential = replace(
+        parse_payload(as_json(OB2_ASSERTION)), recipient=Recipient(identity=identity, hashed=True, salt="deadsea")
+    )
+    for emails in (OWNER, []):
+        assert checks_by_name(credential, emails=emails)["recipient"] == Check(
+            name="recipient", status="failed", detail=detail
+        )
+
+
+def test_a_well_formed_hash_without_its_prefix_is_still_compared() -> None:
+    identity = OB2_ASSERTION["recipient"]["identity"].removeprefix("sha256$")
+    credential = replace(
+        parse_payload(as_json(OB2_ASSERTION)), recipient=Recipient(identity=identity, hashed=True, salt="deadsea")
+    )
+    assert checks_by_name(credential)["recipient"].status == "passed"

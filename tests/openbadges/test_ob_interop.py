@@ -14,7 +14,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     import openbadges_bakery
 
-JWS = "eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwczovL2V4YW1wbGUub3JnIn0.c2lnbmF0dXJl"
+#: A signed OB 2.0 assertion, cut down: {"@context": ".../openbadges/v2", "type": "Assertion", "iss": …}.
+JWS = (
+    "eyJhbGciOiJSUzI1NiJ9."
+    "eyJAY29udGV4dCI6Imh0dHBzOi8vdzNpZC5vcmcvb3BlbmJhZGdlcy92MiIsInR5cGUiOiJBc3NlcnRpb24iLCJpc3MiOiJodHRwczovL2V4YW1wbGUub3JnIn0"
+    ".c2lnbmF0dXJl"
+)
 HOSTED_JSON = as_json(OB2_ASSERTION)
 UNHOSTED_JSON = as_json({**OB2_ASSERTION, "id": "urn:uuid:7a7e5b1c-0000-4000-8000-000000000000"})
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rfc3986, used by the reference

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from badge_samples import HOSTED_URL, OB2_ASSERTION, OB3_CREDENTIAL, as_json, with_proof
@@ -15,6 +16,7 @@ from badgesite.openbadges import (
     EvidenceItem,
     OpenBadgesError,
     Recipient,
+    UnreadableDate,
     parse_payload,
 )
 
@@ -254,6 +256,7 @@ def test_hosted_url_takes_the_version_from_its_container() -> None:
         ("2016-12-31T23:59:59Z", date(2016, 12, 31)),
         ("2016-12-31T23:59:59.123+05:00", date(2016, 12, 31)),
         ("2016-12-31T23:59:59.123456789Z", date(2016, 12, 31)),
+        ("2016-12-31T24:00:00Z", date(2016, 12, 31)),
         (1359217910, date(2013, 1, 26)),
         ("1359217910", date(2013, 1, 26)),
         ("May 2024", None),
@@ -262,7 +265,35 @@ def test_hosted_url_takes_the_version_from_its_container() -> None:
     ],
 )
 def test_dates(value: object, expected: date | None) -> None:
-    assert parse_payload(json.dumps({"issuedOn": value})).issued_on == expected
+    assert parse_payload(json.dumps({"type": "Assertion", "issuedOn": value})).issued_on == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("2024-13-45", "2024-13-45"),
+        ("05/31/2024", "05/31/2024"),
+        ("soon", "soon"),
+        ("2016-12-31 or so", "2016-12-31 or so"),
+        ("", ""),
+        (True, "true"),
+        ({"date": "2016-12-31"}, '{"date": "2016-12-31"}'),
+        ("x" * 100, "x" * 59 + "…"),
+    ],
+)
+def test_a_date_field_that_holds_no_date_is_kept_as_written_not_taken_for_missing(value: object, written: str) -> None:
+    credential = parse_payload(as_json({**OB2_ASSERTION, "issuedOn": value, "expires": value}))
+    assert (credential.issued_on, credential.expires) == (None, None)
+    assert credential.unreadable_issued_on == UnreadableDate(field="issuedOn", written=written)
+    assert credential.unreadable_expires == UnreadableDate(field="expires", written=written)
+
+
+def test_an_ob3_date_that_cannot_be_read_is_not_replaced_by_a_later_field() -> None:
+    credential = parse_payload(as_json({**OB3_CREDENTIAL, "validFrom": "yesterday", "issuanceDate": "2024-05-01"}))
+    assert credential.issued_on is None
+    assert credential.unreadable_issued_on == UnreadableDate(field="validFrom", written="yesterday")
+    absent = {key: value for key, value in OB3_CREDENTIAL.items() if key != "validFrom"}
+    assert parse_payload(as_json({**absent, "issuanceDate": "2024-05-01"})).issued_on == date(2024, 5, 1)
 
 
 def test_unknown_shapes_give_none_never_an_exception() -> None:
@@ -308,6 +339,90 @@ def test_ob2_image_object() -> None:
 def test_unreadable_payloads_raise_with_a_clear_message(payload: str, message: str) -> None:
     with pytest.raises(OpenBadgesError, match=message):
         parse_payload(payload)
+
+
+NOT_AN_ASSERTION = (
+    "payload is JSON, but not an Open Badges assertion or credential: looked for an Open Badges @context or a "
+    "type of Assertion, a verify or verification object, or a recipient with a badge, and found none of them"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ({"foo": 1}, f"{NOT_AN_ASSERTION} (its keys: foo)"),
+        ({}, f"{NOT_AN_ASSERTION} (its keys: none)"),
+        (
+            {"recipient": "ada@example.org", "issuedOn": "2024-05-31"},
+            f"{NOT_AN_ASSERTION} (its keys: issuedOn, recipient)",
+        ),
+        (
+            {"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "name": "Robotics"},
+            "payload is JSON, but not an Open Badges assertion or credential: it is a badge class (what the badge "
+            "is, not its award to someone) (type BadgeClass), not an assertion",
+        ),
+        (
+            {"@context": "https://www.w3.org/ns/credentials/v2", "type": ["VerifiableCredential", "DriverLicense"]},
+            "payload is JSON, but not an Open Badges assertion or credential: it is a Verifiable Credential but not "
+            "an Open Badge: looked for an OpenBadgeCredential or AchievementCredential type, the Open Badges 3.0 "
+            "@context, or a credentialSubject with an achievement",
+        ),
+    ],
+)
+def test_json_that_is_no_open_badge_is_refused_naming_what_was_looked_for(value: object, message: str) -> None:
+    with pytest.raises(OpenBadgesError) as raised:
+        parse_payload(json.dumps(value))
+    assert raised.value.message == message
+
+
+def test_a_jws_whose_claims_are_no_assertion_is_refused() -> None:
+    with pytest.raises(OpenBadgesError) as raised:
+        parse_payload(unsigned_jws({"sub": "1234567890", "name": "An OAuth token", "iat": 1516239022}))
+    assert raised.value.message.startswith("payload is a JWS, but its claims are not an Open Badges assertion")
+
+
+BADGR_RECORD = {
+    "entityType": "Assertion",
+    "entityId": "Qg6pTQ9uQ1iNmUnPSFsW2A",
+    "openBadgeId": "https://api.badgr.io/public/assertions/Qg6pTQ9uQ1iNmUnPSFsW2A",
+    "badgeclass": "4Nz9EBRnTTOPL7iwkxV9kg",
+    "recipient": {"identity": "sha256$" + "0" * 64, "hashed": True, "type": "email", "salt": "x"},
+    "issuedOn": "2019-01-01T00:00:00Z",
+    "revoked": False,
+}
+
+
+def test_a_badgr_export_is_named_with_where_its_assertions_are() -> None:
+    second = {**BADGR_RECORD, "openBadgeId": "https://api.badgr.io/public/assertions/second"}
+    export = {"status": {"success": True, "description": "ok"}, "result": [BADGR_RECORD, second]}
+    with pytest.raises(OpenBadgesError) as raised:
+        parse_payload(json.dumps(export))
+    assert raised.value.message == (
+        "payload is JSON, but not an Open Badges assertion or credential: it is a Badgr API export holding 2 "
+        "records, not one assertion: read its assertions one by one, each from a file holding the URL of the hosted "
+        "assertion (each record's openBadgeId: https://api.badgr.io/public/assertions/Qg6pTQ9uQ1iNmUnPSFsW2A, "
+        "https://api.badgr.io/public/assertions/second)"
+    )
+    with pytest.raises(OpenBadgesError) as raised:
+        parse_payload(json.dumps(BADGR_RECORD))
+    assert raised.value.message.endswith(
+        "it is a Badgr API assertion record, not the Open Badges assertion: the assertion itself is hosted at "
+        "https://api.badgr.io/public/assertions/Qg6pTQ9uQ1iNmUnPSFsW2A"
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"verify": {"url": "http://example.org"}},  # mozilla/openbadges-bakery's test SVG, all of it
+        {"uid": "1", "identity": {"recipient": "sha256$abc"}, "badge": "https://example.org/badge"},
+        {"recipient": "ada@example.org", "badge": {"name": "Legacy"}},
+        {"@context": "https://w3id.org/openbadges/v1", "recipient": {"identity": "ada@example.org"}},
+        {"type": "Assertion"},
+    ],
+)
+def test_the_shapes_of_old_assertions_are_still_read(value: dict[str, Any]) -> None:
+    assert parse_payload(json.dumps(value)).version == "1.0"
 
 
 def test_payload_over_the_limit_is_refused() -> None:
