@@ -39,3 +39,22 @@ def test_site_and_check_agree_on_the_first_spelling(tmp_path: Path) -> None:
         '(use one spelling, or add to skills: in badgesite.yml: - {name: "AWS", aliases: ["aws"]})',
         "2 warnings in 1 file",
     ]
+
+
+def test_check_keeps_the_shown_spelling_even_when_another_is_written_more_often(tmp_path: Path) -> None:
+    """The site shows `AWS` (badges/a-1.yml comes first); the hint must not propose renaming the page to `aws`."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": CONFIG,
+            "badges/a-1.yml": badge("A1", "I", "AWS"),
+            "badges/a.yml": badge("A", "I", "aws"),
+            "badges/b.yml": badge("B", "I", "aws"),
+        },
+    )
+    checked = run_cli("check", site, "--today", TODAY)
+    assert checked.stdout.splitlines() == [
+        'badges/a.yml:4:10: warning: skills[0]: skill spelled "aws" here and "AWS" in badges/a-1.yml '
+        '(use one spelling, or add to skills: in badgesite.yml: - {name: "AWS", aliases: ["aws"]})',
+        "1 warning in 1 file",
+    ]
