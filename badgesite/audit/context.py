@@ -83,10 +83,6 @@ class AuditContext:
         sources = {badge.source for badge in self.site.badges}
         return tuple(item for item in self.checked.badges if item.document.path in sources)
 
-    def published_case_studies(self) -> tuple[Checked, ...]:
-        sources = {study.source for study in self.site.case_studies}
-        return tuple(item for item in self.checked.case_studies if item.document.path in sources)
-
 
 def badges_in_file_order(site: Site) -> tuple[Badge, ...]:
     """The model lists badges newest first; findings read better in the order of the files."""

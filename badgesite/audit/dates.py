@@ -1,12 +1,14 @@
-"""Dates that need action: expired badges, badges about to expire, entries nobody has reviewed lately."""
+"""Dates that need action: expired badges, badges about to expire, entries nobody has reviewed lately, and dates
+after today (usually a slip of the year)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from badgesite.audit.context import AuditContext, badges_in_file_order
+from badgesite.audit.context import AuditContext, badges_in_file_order, case_studies_in_file_order
 from badgesite.audit.findings import finding, plural
+from badgesite.model.progress import is_earned
 from badgesite.model.types import Badge
 from badgesite.problems import Problem
 
@@ -36,10 +38,23 @@ def days_left(expires: dt.date, today: dt.date) -> str:
     return "today" if days == 0 else f"in {plural(days, 'day')}"
 
 
+def after_today(day: dt.date, today: dt.date) -> str:
+    """`2027-01-15, 47 days after today (2026-11-29)`."""
+    return f"{day}, {plural((day - today).days, 'day')} after today ({today})"
+
+
 def find(context: AuditContext) -> Iterator[Problem]:
     today, settings = context.today, context.settings
     for badge in badges_in_file_order(context.site):
         document = context.document(badge.source)
+        if not is_earned(badge, today):
+            yield finding(
+                document,
+                ("earned",),
+                f"earned on {after_today(badge.earned, today)}",
+                "a date after today: check the year; until that day the badge counts toward no target "
+                "and is not on the trajectory",
+            )
         if badge.expires and is_expired(badge, today):
             yield finding(
                 document,
@@ -69,4 +84,12 @@ def find(context: AuditContext) -> Iterator[Problem]:
                 f"last reviewed on {badge.reviewed}, {age} days ago, "
                 f"more than the review interval of {settings.review_interval_days} days",
                 f"review it and set reviewed: {today}",
+            )
+    for study in case_studies_in_file_order(context.site):
+        if study.date > today:
+            yield finding(
+                context.document(study.source),
+                ("date",),
+                f"dated {after_today(study.date, today)}",
+                "a date after today: check the year",
             )

@@ -12,6 +12,7 @@ from badgesite.audit.context import AuditContext
 from badgesite.audit.findings import finding, q
 from badgesite.audit.similarity import near_name, same_name
 from badgesite.load.documents import Document, KeyPath
+from badgesite.model.name_pages import NameKind, name_uses
 from badgesite.model.naming import Vocabulary, normal_spacing
 from badgesite.problems import Problem
 
@@ -26,17 +27,14 @@ class Use:
 
 def find(context: AuditContext) -> Iterator[Problem]:
     config = context.checked.config.values
-    issuers: dict[str, list[Use]] = {}
-    skills: dict[str, list[Use]] = {}
-    for item in context.published_badges():
-        issuers.setdefault(item.values["issuer"], []).append(Use(item.document, ("issuer",)))
-        for index, skill in enumerate(item.values["skills"]):
-            skills.setdefault(skill, []).append(Use(item.document, ("skills", index)))
-    for item in context.published_case_studies():
-        for index, skill in enumerate(item.values["skills"]):
-            skills.setdefault(skill, []).append(Use(item.document, ("skills", index)))
-    yield from _spellings("issuer", "issuers", config["issuers"], issuers)
-    yield from _spellings("skill", "skills", config["skills"], skills)
+    published = context.site_sources
+    uses: dict[NameKind, dict[str, list[Use]]] = {"issuer": {}, "skill": {}}
+    # the model's own order, so "first written" here is the spelling the site shows
+    for use in name_uses(context.checked, drafts=True):
+        if not use.declared and use.document.path in published:
+            uses[use.kind].setdefault(use.written, []).append(Use(use.document, use.key_path))
+    yield from _spellings("issuer", "issuers", config["issuers"], uses["issuer"])
+    yield from _spellings("skill", "skills", config["skills"], uses["skill"])
     yield from _title_pattern(context)
 
 
@@ -75,10 +73,11 @@ def _spellings(
             grouped.append([spelling])
         else:
             group.append(spelling)
+    shown = _shown_names(vocabulary, unknown)
     for group in grouped:
         if len(group) < 2:
             continue
-        preferred = max(group, key=lambda spelling: len(unknown[spelling]))  # ties: the first written wins
+        preferred = _preferred(group, shown, unknown)
         variants = [spelling for spelling in group if spelling != preferred]
         entry_yaml = f"- {{name: {_quoted(normal_spacing(preferred))}, aliases: {_flow(variants)}}}"
         first = unknown[preferred][0]
@@ -90,6 +89,22 @@ def _spellings(
                 f"{kind} spelled {q(variant)} here and {q(preferred)} in {first.document.path}",
                 f"use one spelling, or add to {section}: in badgesite.yml: {entry_yaml}",
             )
+
+
+def _shown_names(vocabulary: Vocabulary, unknown: dict[str, list[Use]]) -> dict[str, str]:
+    """Each spelling's name on the site, by the model's own rule (the first spelling written, in name order)."""
+    first_seen: dict[str, str] = {}
+    return {spelling: vocabulary.name_for(spelling, first_seen) for spelling in unknown}
+
+
+def _preferred(group: list[str], shown: dict[str, str], unknown: dict[str, list[Use]]) -> str:
+    """The spelling to keep: the one the site shows. Where the site shows several names (a typo makes a page of its
+    own), the name with the most uses; on a tie the first written. The group is in first-written order."""
+    uses: dict[str, int] = {}
+    for spelling in group:
+        uses[shown[spelling]] = uses.get(shown[spelling], 0) + len(unknown[spelling])
+    name = max(uses, key=lambda shown_name: uses[shown_name])  # max keeps the first of equals
+    return next(spelling for spelling in group if shown[spelling] == name)
 
 
 def _quoted(text: str) -> str:

@@ -36,22 +36,26 @@ class NameUse:
 
 
 def name_uses(checked: CheckedSite, *, drafts: bool) -> Iterator[NameUse]:
-    """Every name that makes a page, in the model's order (which decides an unknown name's first spelling):
-    the config's entries, then the badges by id, then the case studies; drafts only when they are built."""
+    """Every name that makes a page, in name order, which decides an unknown name's first spelling for the site
+    and for `check` alike: the config's entries, then the badge files, then the case studies, each folder sorted
+    by path character by character (`badges/a-1.yml` before `badges/a.yml`); drafts only when they are built."""
     config = checked.config
     for kind in ("issuer", "skill"):
         for index, entry in enumerate(config.values[SECTIONS[kind]]):
             if isinstance(entry["name"], str):
                 yield NameUse(kind, entry["name"], config.document, (SECTIONS[kind], index, "name"), declared=True)
-    visible = [item for item in checked.badges if drafts or not item.values["draft"]]
-    for item in sorted(visible, key=lambda i: i.document.stem):
+    for item in _in_name_order(checked.badges, drafts):
         issuer = item.values["issuer"]
         if isinstance(issuer, str):  # None when the file has problems of its own: the build stops on those
             yield NameUse("issuer", issuer, item.document, ("issuer",))
         yield from _skills(item)
-    for item in checked.case_studies:
-        if drafts or not item.values["draft"]:
-            yield from _skills(item)
+    for item in _in_name_order(checked.case_studies, drafts):
+        yield from _skills(item)
+
+
+def _in_name_order(items: tuple[Checked, ...], drafts: bool) -> list[Checked]:
+    """By path, not by id: the id `a` sorts before `a-1`, but the file `a.yml` after `a-1.yml` (`-` before `.`)."""
+    return sorted((item for item in items if drafts or not item.values["draft"]), key=lambda i: i.document.path)
 
 
 def _skills(item: Checked) -> Iterator[NameUse]:

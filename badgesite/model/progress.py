@@ -33,6 +33,12 @@ class TargetProgress:
         return min(100, round(100 * self.done / self.needed)) if self.needed else 100
 
 
+def is_earned(badge: Badge, today: dt.date) -> bool:
+    """Earned by today. A badge dated later (a slip of the year, or one announced early) is still published, but
+    counts toward no target and is drawn on no trajectory until its day: the portfolio claims only what is done."""
+    return badge.earned <= today
+
+
 def badges_matching(site: Site, *, collection: str | None, skill: str | None, level: str | None) -> tuple[Badge, ...]:
     """Badges that satisfy every given filter (collection by name, skill and level by canonical name)."""
     members: set[str] | None = None
@@ -55,7 +61,8 @@ def badges_matching(site: Site, *, collection: str | None, skill: str | None, le
 
 
 def target_progress(site: Site, target: Target) -> TargetProgress:
-    """How far a target is: per-year targets count the current calendar year; others count up to the deadline."""
+    """How far a target is: per-year targets count the current calendar year; others count up to the deadline.
+    Only badges earned by today count."""
     candidates = badges_matching(site, collection=target.collection, skill=target.skill, level=target.level)
     today = site.today
     start: dt.date | None
@@ -67,7 +74,10 @@ def target_progress(site: Site, target: Target) -> TargetProgress:
     counted = tuple(
         b
         for b in candidates
-        if (start is None or b.earned >= start) and (deadline is None or b.earned <= deadline) and not b.renews
+        if is_earned(b, today)
+        and (start is None or b.earned >= start)
+        and (deadline is None or b.earned <= deadline)
+        and not b.renews
     )
     return TargetProgress(
         target=target,

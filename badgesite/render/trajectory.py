@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from badgesite.model import Site
-from badgesite.model.progress import stage_of, stages
+from badgesite.model.progress import is_earned, stage_of, stages
 from badgesite.model.types import Badge, Stage
 
 WIDTH, LABEL_WIDTH, ROW_HEIGHT, TOP, BOTTOM = 1000, 230, 80, 20, 40
@@ -23,10 +23,11 @@ class StageBadges:
 
 
 def stage_rows(site: Site) -> tuple[StageBadges, ...]:
-    """Badges per stage, oldest first; badges in no stage are left out of the drawing."""
+    """Badges per stage, oldest first; badges in no stage, or not earned yet, are left out of the drawing."""
     path = stages(site)
     grouped: dict[str, list[Badge]] = {stage.name: [] for stage in path}
-    for badge in sorted(site.badges, key=lambda b: (b.earned, b.id)):
+    earned = (badge for badge in site.badges if is_earned(badge, site.today))
+    for badge in sorted(earned, key=lambda b: (b.earned, b.id)):
         stage = stage_of(site, badge, path)
         if stage is not None:
             grouped[stage.name].append(badge)

@@ -53,3 +53,24 @@ def test_review_interval_edges(tmp_path: Path) -> None:
     ]
     config = CONFIG + "check:\n  review_interval_days: 365\n"
     assert lines(tmp_path / "d", {"badgesite.yml": config, "badges/a.yml": dated(reviewed="2026-01-01")}) == []
+
+
+def test_dates_after_today_are_reported_at_their_field(tmp_path: Path) -> None:
+    """A year typed wrong (2027 for 2026) would otherwise count as achieved, silently."""
+    study = "---\ntitle: S\ndate: {date}\nbadges: [a, today]\n---\nText.\n"
+    found = lines(
+        tmp_path,
+        {
+            "badges/a.yml": badge("A", earned="2027-01-15"),
+            "badges/today.yml": badge("Today", earned="2026-11-29"),
+            "case-studies/later.md": study.format(date="2026-12-25"),
+            "case-studies/now.md": study.format(date="2026-11-29"),
+        },
+    )
+    assert found == [
+        "badges/a.yml:3:9: warning: earned: earned on 2027-01-15, 47 days after today (2026-11-29) "
+        "(a date after today: check the year; until that day the badge counts toward no target "
+        "and is not on the trajectory)",
+        "case-studies/later.md:3:7: warning: date: dated 2026-12-25, 26 days after today (2026-11-29) "
+        "(a date after today: check the year)",
+    ]
