@@ -225,7 +225,8 @@ def prepare(
     if checked is not None:
         problems += page_clashes(checked, drafts=options.drafts)
     if problems or checked is None:  # no model: still read every badge's files, to report everything at once
-        raise SiteError(problems + (preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []))
+        more = preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []
+        raise SiteError(problems + more + root_file_problems(sources.root_files))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
@@ -236,7 +237,7 @@ def prepare(
     specs = plan_pages(site, credentials=credentials, images=images)
     problems = preflight.positioned(problems + image_problems, checked)  # one problem per unreadable image file
     problems += claim_outputs(specs)
-    problems += root_file_problems(site, (spec.output for spec in specs))
+    problems += root_file_problems(site.root_files, (spec.output for spec in specs))
     if problems:
         raise SiteError(problems)
     warnings = tuple(sorted(verification_warnings(checked, site, credentials)))

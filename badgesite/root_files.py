@@ -34,24 +34,33 @@ def root_outputs(site: Site, root: Path) -> dict[str, Path]:
     return {published_path(source): root / source for source in site.root_files}
 
 
-def root_file_problems(site: Site, page_outputs: Iterable[str]) -> list[Problem]:
-    """Every file of root/ that would land where the build puts its own pages or files."""
-    outputs = set(page_outputs)
-    page_folders = {output.rsplit("/", 1)[0] + "/" for output in outputs if "/" in output}
+def root_file_problems(root_files: Iterable[str], page_outputs: Iterable[str] = ()) -> list[Problem]:
+    """Every file of root/ that would land on a file or a folder the build makes, or inside one of its folders.
+    Without page outputs (the site has other problems, so no pages are planned), the fixed names only."""
+    made_files = MADE_AT_ROOT | set(page_outputs)
+    made_folders = {f"{top}/" for top in MADE_FOLDERS}
+    page_folders = {folder for output in made_files for folder in _folders_of(output)} - made_folders
     problems = []
-    for source in site.root_files:
+    for source in root_files:
         published = published_path(source)
-        top = published.split("/", 1)[0]
-        page_folder = next((folder for folder in _folders_of(published) if folder in page_folders), None)
-        if published in MADE_AT_ROOT or published in outputs:
+        folders = _folders_of(published)
+        inside = next((folder for folder in folders if folder in made_folders or folder in page_folders), None)
+        if published in made_files:
             message = f"would be published as /{published}, which the build makes itself"
             hint = "set `domain:` in badgesite.yml instead" if published == "CNAME" else "remove or rename it"
-        elif top in MADE_FOLDERS and top != published:
-            message = f"would be published in /{top}/, a folder the build fills itself"
-            hint = "put it in another folder of root/; files for /assets/ go in assets/"
-        elif page_folder is not None:
-            message = f"would be published in /{page_folder}, the folder of a page the build makes"
+        elif f"{published}/" in made_folders or f"{published}/" in page_folders:
+            message = f"would be published as /{published}, where the build makes the folder /{published}/"
+            hint = "rename it"
+        elif inside in made_folders:
+            message = f"would be published in /{inside}, a folder the build fills itself"
+            hint = "files for /assets/ go in assets/" if inside == "assets/" else "put it in another folder of root/"
+        elif inside is not None:
+            message = f"would be published in /{inside}, the folder of a page the build makes"
             hint = "put it in another folder of root/"
+        elif any(folder[:-1] in made_files for folder in folders):
+            blocking = next(folder[:-1] for folder in folders if folder[:-1] in made_files)
+            message = f"would be published in a folder /{blocking}/, where the build makes the file /{blocking}"
+            hint = "rename that folder of root/"
         else:
             continue
         problems.append(Problem(path=source, message=message, hint=hint))

@@ -53,6 +53,10 @@ def test_a_root_file_edit_is_a_change_for_the_no_op_check(small_site: Path) -> N
         ("root/badges/x.txt", "root/badges/x.txt: would be published in /badges/, a folder the build fills itself"),
         ("root/theme/style.css", "root/theme/style.css: would be published in /theme/, a folder the build fills"),
         ("root/about/x.txt", "root/about/x.txt: would be published in /about/, the folder of a page the build makes"),
+        ("root/about", "root/about: would be published as /about, where the build makes the folder /about/"),
+        ("root/badges", "root/badges: would be published as /badges, where the build makes the folder /badges/"),
+        ("root/theme", "root/theme: would be published as /theme, where the build makes the folder /theme/"),
+        ("root/feed.xml/x.txt", "root/feed.xml/x.txt: would be published in a folder /feed.xml/, where the build"),
     ],
 )
 def test_a_root_file_never_replaces_what_the_build_makes(small_site: Path, relative: str, message: str) -> None:
@@ -71,16 +75,28 @@ def test_every_clash_is_reported_at_once(small_site: Path) -> None:
     assert "root/favicon.ico" not in built.stderr
 
 
+def test_root_clashes_are_reported_with_the_sites_other_problems(small_site: Path) -> None:
+    write_files(small_site, {"root/robots.txt": "mine\n"})
+    badge = small_site / "badges" / "aws-cloud.yml"
+    badge.write_text(badge.read_text().replace("level: foundational", "level: foundationl"))
+    built = run_cli("build", small_site)
+    assert built.returncode == 1
+    assert "root/robots.txt: would be published as /robots.txt" in built.stderr
+    assert 'unknown level "foundationl"' in built.stderr
+
+
 def test_links_to_root_files_count_as_working_for_check(small_site: Path) -> None:
     write_files(
         small_site,
         {
             "root/keys/ada.asc": "key\n",
-            "pages/contact.md": "---\ntitle: Contact\n---\nMy [key](/keys/ada.asc) and [nothing](/keys/none.asc).\n",
+            "root/docs/index.html": "<p>docs</p>\n",
+            "pages/contact.md": "---\ntitle: Contact\n---\nMy [key](/keys/ada.asc), [docs](/docs/) and "
+            "[nothing](/keys/none.asc).\n",
         },
     )
     checked = run_cli("check", small_site)
-    assert "keys/ada.asc" not in checked.stdout
+    assert "keys/ada.asc" not in checked.stdout and "/docs/" not in checked.stdout
     assert "/keys/none.asc" in checked.stdout
 
 

@@ -62,8 +62,11 @@ def site_urls(site: Site) -> SiteUrls:
     files = set(GENERATED_FILES) | set(site.assets)
     sources = {asset: asset for asset in site.assets}
     for source in site.root_files:
-        files.add(published_path(source))
-        sources[source] = published_path(source)
+        at = published_path(source)
+        files.add(at)
+        sources[source] = at
+        if at == "index.html" or at.endswith("/index.html"):  # served at its folder's URL too
+            pages.add(at.removesuffix("index.html"))
     for badge in site.badges:
         files.update({badge.image_url, urls.social_card(badge.page), f"{badge.page}qr.svg"})
         if badge.assertion_file:

@@ -191,14 +191,20 @@ def _rebuild(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeK
 
 
 def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: ChangeKind) -> None:
+    served = "still serving the last good build" if state.built else "nothing to serve until it builds"
     try:
         result = live.rebuild(paths, kind)
     except SiteError as error:
-        served = "still serving the last good build" if state.built else "nothing to serve until it builds"
         closing = summary(error.problems, consequence=served)
         lines = [problem.format() for problem in error.problems]
         print("\n".join([*lines, closing]), file=sys.stderr, flush=True)
         state.publish(problems=[*lines, closing])
+        return
+    except Exception as error:  # a bug in badgesite must not end the session the user's edits depend on
+        live.renderer = None  # the next rebuild is a full one
+        lines = [f"badgesite: internal error: {type(error).__name__}: {error}", f"This is a bug in badgesite; {served}"]
+        print("\n".join(lines), file=sys.stderr, flush=True)
+        state.publish(problems=lines)
         return
     state.built = True
     if result.warnings is not None and result.warnings != state.warnings:  # said once, not after every edit

@@ -156,7 +156,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _inject(self, body: bytes) -> bytes:
-        banner = problem_banner(self.site.problems)
+        banner = problem_banner(self.site.problems, built=self.site.built)
         addition = (banner + RELOAD_SCRIPT).encode("utf-8")
         index = body.rfind(b"</body>")
         return body[:index] + addition + body[index:] if index >= 0 else body + addition
@@ -181,14 +181,14 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def problem_banner(problems: list[str]) -> str:
-    """A fixed overlay listing the build's problems; the page under it is the last good build."""
+def problem_banner(problems: list[str], *, built: bool = True) -> str:
+    """A fixed overlay listing the build's problems; the page under it is the last good build, if any."""
     if not problems:
         return ""
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    title = "The last edit broke the build; showing the last good site." if built else "The site does not build yet."
     return (
         '<div id="badgesite-problems" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:50vh;'
         "overflow:auto;background:#fff3f3;color:#5c0000;border-top:4px solid #c00;padding:1rem;z-index:99999;"
-        'font:14px/1.4 ui-monospace,monospace"><strong>The last edit broke the build; showing the last good '
-        f"site.</strong><ul>{items}</ul></div>"
+        f'font:14px/1.4 ui-monospace,monospace"><strong>{title}</strong><ul>{items}</ul></div>'
     )

@@ -323,3 +323,29 @@ def test_an_evidence_file_edited_while_serving_is_published_again(tmp_path: Path
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=30)
+
+
+def test_an_unexpected_error_in_a_rebuild_is_shown_and_serving_goes_on(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug met while rebuilding must not end the session: it is shown like a problem, the next edit builds."""
+    from badgesite.build import BuildOptions
+    from badgesite.commands.serve_command import _rebuild_now
+    from badgesite.live_build import LiveBuild
+    from badgesite.serve.server import SiteState
+    from badgesite.serve.watch import ChangeKind
+
+    live = LiveBuild(BuildOptions(site_root=site, output=site / "_site"))
+    state = SiteState(site / "_site", "/")
+    _rebuild_now(live, state, [], ChangeKind.CONFIG)
+    assert state.built and state.problems == []
+
+    def broken(*arguments: object) -> None:
+        raise RuntimeError("something unforeseen")
+
+    live.rebuild = broken  # type: ignore[method-assign]
+    _rebuild_now(live, state, [site / "badges" / "aws-cloud.yml"], ChangeKind.CONTENT)
+    assert state.problems[0] == "badgesite: internal error: RuntimeError: something unforeseen"
+    assert "still serving the last good build" in state.problems[1]
+    assert "internal error" in capsys.readouterr().err
+    assert live.renderer is None  # the next rebuild starts afresh
