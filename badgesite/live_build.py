@@ -93,6 +93,15 @@ class LiveBuild:
         touches would then leave the rest missing or mixed. Checked before each rebuild and while idle."""
         return self.marker is not None and self._marker_on_disk() == self.marker
 
+    def output_lost(self) -> bool:
+        """While idle: the output folder is gone, or holds another build's complete output. A folder still
+        there without its marker is being deleted (`rm -rf` takes a while on a large site): building into
+        it meanwhile would race the deletion, so that waits until it is gone."""
+        marker = self._marker_on_disk()
+        if marker is not None:
+            return marker != self.marker
+        return not self.options.output_folder.exists()
+
     def _marker_on_disk(self) -> bytes | None:
         try:
             return (self.options.output_folder / MARKER).read_bytes()

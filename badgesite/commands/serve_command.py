@@ -153,7 +153,7 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
             yield_on_timeout=True,
         ):
             paths = [Path(path) for _, path in changes]
-            if not paths and live.renderer is not None and not live.output_is_ours():
+            if not paths and live.renderer is not None and live.output_lost():
                 print("the output folder was deleted or replaced: building it again", flush=True)
                 _rebuild(live, state, [], ChangeKind.CONFIG)
                 continue
