@@ -111,15 +111,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_output()
         return EXIT_READER_GONE
     except OSError as error:
-        if error.errno not in DISK_FULL:
-            return _internal_error(error, arguments.debug, started)
-        return _could_not_write(error)
+        if error.errno in DISK_FULL:
+            return _could_not_write(error)
+        if error.errno in NOT_ALLOWED:
+            return _not_allowed(error)
+        return _internal_error(error, arguments.debug, started)
     except Exception as error:  # a traceback reaching a user is a bug: say so briefly
         return _internal_error(error, arguments.debug, started)
 
 
 # Writing failed because the disk (or the user's quota) is full, or the file grew past its limit: not a bug.
 DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+# A folder this user may not read or write, a read-only file system, a name longer than the system takes:
+# the user's setting, not a bug. Where a command expects them (the output folder), it says more.
+NOT_ALLOWED = frozenset({errno.EACCES, errno.EPERM, errno.EROFS, errno.ENAMETOOLONG})
 
 
 def _internal_error(error: Exception, debug: bool, started: float) -> int:
@@ -128,7 +133,8 @@ def _internal_error(error: Exception, debug: bool, started: float) -> int:
     elapsed = time.perf_counter() - started
     print(
         f"badgesite: internal error after {elapsed:.1f} s: {type(error).__name__}: {error}\n"
-        "This is a bug in badgesite, not in your site. Rerun with --debug and report the traceback.",
+        "This is a bug in badgesite, not in your site. Rerun as `badgesite --debug COMMAND …` and report the "
+        "traceback.",
         file=sys.stderr,
     )
     return EXIT_PROBLEMS
@@ -196,6 +202,13 @@ def _flushed(code: int) -> int:
     return code
 
 
+def _not_allowed(error: OSError) -> int:
+    """`badgesite: /root/site: Permission denied`; EXIT_PROBLEMS."""
+    where = error.filename if error.filename is not None else "a file"
+    print(f"badgesite: {where}: {error.strerror or error}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
 def _could_not_write(error: OSError) -> int:
     """Say that the output (or a file of it) could not be written, e.g. a full disk; EXIT_PROBLEMS."""
     _discard_output()
@@ -221,6 +234,10 @@ def _discard_output() -> None:
 def site_folder(text: str) -> Path:
     """argparse type for a site folder argument."""
     path = Path(text)
-    if not path.is_dir():
+    try:
+        found = path.is_dir()
+    except OSError as error:  # a name too long, a folder this user may not look into
+        raise argparse.ArgumentTypeError(f'"{text}": {error.strerror or error}') from error
+    if not found:
         raise argparse.ArgumentTypeError(f'no such folder: "{text}"')
     return path

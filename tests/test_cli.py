@@ -291,6 +291,21 @@ def test_an_output_folder_that_cannot_be_made_is_a_problem_not_a_bug(small_site:
     assert blocker.read_text(encoding="utf-8") == "mine\n"
 
 
+@pytest.mark.parametrize(
+    "arguments",
+    [("init", "a" * 300), ("build", "a" * 300), ("new", "badge", "Foo", "--issuer", "AWS", "--id", "a" * 300)],
+    ids=["init", "build", "new"],
+)
+def test_a_name_longer_than_the_system_takes_is_said_in_one_line(
+    small_site: Path, tmp_path: Path, arguments: tuple[str, ...]
+) -> None:
+    extra = ("--site", str(small_site)) if arguments[0] == "new" else ()
+    result = run_cli(*arguments, *extra, cwd=tmp_path)
+    assert result.returncode in (1, 2), result.stderr
+    assert "File name too long" in result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
 def test_an_output_folder_on_a_filesystem_that_takes_no_folders_is_a_problem() -> None:
     result = run_cli("build", REPO / "sample-site", "-o", "/proc/badgesite-out")
