@@ -23,7 +23,7 @@ from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME, OUTPUT_DEFAULT, S
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
-from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, plan_pages
+from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, once_per_line, plan_pages
 from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
@@ -153,7 +153,7 @@ def build(
             ),
         )
         forget_remembered()  # the pages have it now; a long `serve` session should not keep it
-        render_problems: list[Problem] = [problem for result in results for problem in result.problems]
+        render_problems = once_per_line(problem for result in results for problem in result.problems)
         if render_problems:
             raise SiteError(render_problems)
         reads_portfolio: dict[str, bool] = {}

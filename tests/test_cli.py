@@ -348,3 +348,9 @@ def test_a_port_out_of_range_is_wrong_usage_before_anything_is_built(small_site:
     assert result.returncode == 2
     assert f'expected a port number from 0 to 65535, got "{port}"' in result.stderr
     assert not (small_site / "_site").exists()
+
+
+def test_serve_takes_today_like_the_other_commands(small_site: Path) -> None:
+    wrong = run_cli("serve", small_site, "--today", "2026-13-01", "--port", "0")
+    assert wrong.returncode == 2
+    assert "argument --today" in wrong.stderr and "no such folder" not in wrong.stderr

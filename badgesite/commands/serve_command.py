@@ -18,7 +18,7 @@ from watchfiles import Change
 
 from badgesite.audit.findings import plural
 from badgesite.build import BuildOptions
-from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, site_folder
+from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, iso_date, site_folder
 from badgesite.live_build import LiveBuild
 from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME
 from badgesite.problems import SiteError, summary
@@ -61,6 +61,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("-o", "--output", type=Path, help="output folder (default: SITE/_site)")
     command.add_argument("--drafts", action="store_true", help="include drafts")
+    command.add_argument(
+        "--today",
+        metavar="DATE",
+        type=iso_date,
+        default=None,
+        help="the date expiry marks and checks use, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)",
+    )
     command.add_argument("--open", action="store_true", help="open the site in the default browser")
 
 
@@ -77,7 +84,8 @@ def port_number(text: str) -> int:
 
 def run(arguments: argparse.Namespace) -> int:
     site_root: Path = arguments.site
-    options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts, today=default_today())
+    today = arguments.today or default_today()
+    options = BuildOptions(site_root=site_root, output=arguments.output, drafts=arguments.drafts, today=today)
     state = SiteState(options.output_folder, "/")
     live = LiveBuild(options)
     before_build = source_signatures(site_root)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 import jinja2
@@ -116,6 +118,8 @@ class Renderer:
             html = template.render(site=recorder or self.site, page=spec.meta, **spec.values).encode("utf-8")
         except jinja2.TemplateError as error:
             return _template_problem(error, spec, self.theme)
+        except Exception as error:  # `{{ none_value|url }}`, `{{ 1/0 }}`: a problem at the template's line
+            return _template_problem(error, spec, self.theme)
         if recorder is not None:
             self.reads_portfolio[spec.output] = recorder.read_portfolio
         return html
@@ -138,7 +142,30 @@ def render_pages(site: Site, theme: Theme, specs: Iterable[PageSpec]) -> dict[st
     return output
 
 
-def _template_problem(error: jinja2.TemplateError, spec: PageSpec, theme: Theme) -> Problem:
+_RENDERING = re.compile(r"template error while rendering (\S+): ")
+
+
+def once_per_line(problems: Iterable[Problem]) -> list[Problem]:
+    """One problem per template line and message, however many pages met it: a typo in base.html is met by
+    every page, and 6,000 copies of one line hide it. The first page is named, and how many others."""
+    groups: dict[object, tuple[Problem, list[str]]] = {}
+    for problem in problems:
+        found = _RENDERING.match(problem.message)
+        if found is None:
+            groups[id(problem)] = (problem, [])
+            continue
+        key = (problem.path, problem.line, problem.column, problem.message[found.end() :])
+        groups.setdefault(key, (problem, []))[1].append(found.group(1))
+    result = []
+    for problem, pages in groups.values():
+        if len(pages) > 1:
+            others = f"{pages[0]} and {len(pages) - 1:,} other page{'s' if len(pages) > 2 else ''}: "
+            problem = replace(problem, message=problem.message.replace(f"{pages[0]}: ", others, 1))
+        result.append(problem)
+    return result
+
+
+def _template_problem(error: Exception, spec: PageSpec, theme: Theme) -> Problem:
     """Point at the template line: syntax errors carry it; runtime errors are found in the traceback."""
     if isinstance(error, jinja2.TemplateNotFound) and error.name == spec.template:
         return Problem(
@@ -146,10 +173,13 @@ def _template_problem(error: jinja2.TemplateError, spec: PageSpec, theme: Theme)
             message=f"the theme has no template {spec.template} (needed for {spec.output})",
             hint="add it to the theme or to the site's templates/ folder",
         )
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    filename, line = (error.filename, error.lineno) if isinstance(error, jinja2.TemplateSyntaxError) else (None, None)
     if filename is None:
         filename, line = _template_frame(error)
-    detail = error.message or str(error)
+    if isinstance(error, jinja2.TemplateError):
+        detail = error.message or str(error)
+    else:  # an error raised by what the template called: say what kind, as Python would
+        detail = f"{type(error).__name__}: {error}"
     if isinstance(error, jinja2.TemplateNotFound):  # jinja's message is the bare name
         detail = f"no template named {error.name!r} (a `!theme/` prefix names a theme this one extends)"
     return Problem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -14,9 +15,17 @@ class Urls:
 
     def __call__(self, target: Any = "") -> str:
         path = target if isinstance(target, str) else target.page
+        if _LEAVES_SITE.match(path):  # `{{ badge.verify_url|url }}`: already a whole address
+            return path
         return self.base_path + path.lstrip("/")
 
     def absolute(self, target: Any = "") -> str:
         """An absolute URL when base_url is absolute; the root-relative one otherwise."""
         path = target if isinstance(target, str) else target.page
+        if _LEAVES_SITE.match(path):
+            return path
         return (self.absolute_base or self.base_path) + path.lstrip("/")
+
+
+# An address of its own (https://…, mailto:…, //host/…) rather than a path in the site.
+_LEAVES_SITE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//")

@@ -107,7 +107,8 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
                     )
                 ]
             )
-        folder = _find(current, site_root)
+        named_in = ("badgesite.yml", "theme") if not folders else (_shown_settings(folders[-1], site_root), "extends")
+        folder = _find(current, site_root, named_in)
         folders.append(folder)
         names.append(current)
         own = _read_settings(folder, site_root)
@@ -125,7 +126,21 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
     )
 
 
-def _find(name: str, site_root: Path) -> Path:
+def _find(name: str, site_root: Path, named_in: tuple[str, str]) -> Path:
+    """The theme's folder: the site's themes/NAME, else the bundled one. A name is one folder name, never a
+    path: a theme read from outside the site folder would escape it, and its edits its input fingerprint."""
+    path, field = named_in
+    if not name or name in (".", "..") or "/" in name or "\\" in name or Path(name).is_absolute():
+        raise SiteError(
+            [
+                Problem(
+                    path=path,
+                    field=field,
+                    message=f'expected the name of a theme, got "{name}"',
+                    hint="a folder name in themes/ (themes/NAME/theme.yml) or a bundled theme, not a path",
+                )
+            ]
+        )
     local = site_root / "themes" / name
     if (local / "theme.yml").is_file():
         return local
@@ -136,13 +151,21 @@ def _find(name: str, site_root: Path) -> Path:
     raise SiteError(
         [
             Problem(
-                path="badgesite.yml",
-                field="theme",
+                path=path,
+                field=field,
                 message=f'no theme named "{name}"',
                 hint=f"bundled themes: {', '.join(available)}; or put one in themes/{name}/",
             )
         ]
     )
+
+
+def _shown_settings(folder: Path, site_root: Path) -> str:
+    """A theme's theme.yml as problems name it: site-relative, or under the bundled themes."""
+    path = folder / "theme.yml"
+    if path.is_relative_to(site_root):
+        return path.relative_to(site_root).as_posix()
+    return f"themes/{folder.name}/theme.yml"
 
 
 def _read_settings(folder: Path, site_root: Path) -> dict[str, object]:
