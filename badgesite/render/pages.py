@@ -158,7 +158,12 @@ def _badge_pages(site: Site, credentials: Mapping[str, Any], images: Mapping[str
                 description=f"{badge.name}, issued by {badge.issuer.name}",
                 card=urls.social_card(badge.page) if site.social_cards else _shareable(badge.image_url),
                 structured=partial(badge_credential, site, badge),
-                sources=(badge.source, *(s.source for s in studies), *_renewal_sources(site, badge)),
+                sources=(
+                    badge.source,
+                    *(s.source for s in studies),
+                    *_renewal_sources(site, badge),
+                    *_files_of(badge),  # the page shows what the assertion says and the checks' outcome
+                ),
             ),
             template="badge.html",
             extras=partial(badge_qr_file, site, badge) if site.qr_codes else None,
@@ -281,6 +286,11 @@ def _portfolio_pages(site: Site) -> Iterator[PageSpec]:
                 template="collection.html",
                 values={"collection": collection, "badges": site.index.badges_of(collection.badge_ids)},
             )
+
+
+def _files_of(badge: Badge) -> tuple[str, ...]:
+    """The badge's image and assertion files, site-relative, when it names them."""
+    return tuple(dict.fromkeys(path for path in (badge.image_file, badge.assertion_file) if path))
 
 
 def _renewal_sources(site: Site, badge: Badge) -> tuple[str, ...]:

@@ -136,3 +136,16 @@ def test_a_revoked_assertion_is_a_warning_in_check(tmp_path: Path) -> None:
     assert "badges/gone.yml:4:12: warning: assertion: the assertion's revocation check failed: " in result.stdout
     assert "issued in error" in result.stdout
     assert "(the issuer has withdrawn this badge: remove it from the portfolio, or ask the issuer why)" in result.stdout
+
+
+def test_serve_re_renders_a_badge_page_when_its_assertion_file_changes(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    output = tmp_path / "out"
+    live = LiveBuild(BuildOptions(site_root=root, output=output, today=dt.date.fromisoformat(TODAY)))
+    live.rebuild()
+    page = output / "badges" / "stolen" / "index.html"
+    assert "Recipient : failed" in parse_page(page).visible_text
+    image = root / "badges" / "stolen.png"
+    image.write_bytes(baked("ada@example.org", "2025-03-01T10:00:00Z"))
+    live.rebuild([image], ChangeKind.ASSET)
+    assert "Recipient : passed" in parse_page(page).visible_text
