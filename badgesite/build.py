@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Mapping
@@ -35,7 +36,7 @@ from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collec
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
 from badgesite.workers import Progress, run_chunks
-from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder, replace_file
 
 T = TypeVar("T")
 DEFAULT_IMAGE_SIZE = 512
@@ -80,6 +81,7 @@ class BuildResult:
     up_to_date: bool = False
     prepared: Prepared | None = None
     reads_portfolio: dict[str, bool] = field(default_factory=dict)  # with record_reads, see render/site_reads.py
+    warnings: tuple[str, ...] = ()  # printed on stderr; an up-to-date build repeats the last build's
 
 
 def build(
@@ -109,7 +111,15 @@ def build(
     marker = MARKER_TEXT + f"inputs: {fingerprint}\n".encode()
     if not options.force and _recorded_marker(options.output_folder) == marker:
         return BuildResult(
-            site=None, files=(), pages=0, images=0, cache_hits=0, cache_misses=0, timings=timings, up_to_date=True
+            site=None,
+            files=(),
+            pages=0,
+            images=0,
+            cache_hits=0,
+            cache_misses=0,
+            timings=timings,
+            up_to_date=True,
+            warnings=_remembered_warnings(options.cache_folder, fingerprint),
         )
 
     ahead = MarkdownAhead(options.cache_folder)
@@ -174,6 +184,8 @@ def build(
             )
         _timed(timings, "write", lambda: _write_all(staging, files, marker))
         written = tuple(sorted(staging.written))
+    warnings = tuple(warning.format() for warning in prepared.warnings)
+    _remember_warnings(options.cache_folder, fingerprint, warnings)
     return BuildResult(
         site=site,
         files=written,
@@ -184,6 +196,7 @@ def build(
         timings=timings,
         prepared=prepared,
         reads_portfolio=reads_portfolio,
+        warnings=warnings,
     )
 
 
@@ -278,6 +291,26 @@ def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) ->
         staging.write(relative, files[relative])
     (staging.folder / MARKER).write_bytes(marker)
     staging.commit()
+
+
+WARNINGS_FILE = "warnings.txt"
+
+
+def _remember_warnings(cache_folder: Path | None, fingerprint: str, warnings: tuple[str, ...]) -> None:
+    """Keep the build's warnings beside its cache, so a build that finds nothing changed can say them again:
+    a warning that vanished on the second run would read as fixed."""
+    if cache_folder is None:
+        return
+    with contextlib.suppress(OSError):  # a cache that cannot be written only costs the repetition
+        replace_file(cache_folder / WARNINGS_FILE, "\n".join((fingerprint, *warnings)).encode() + b"\n")
+
+
+def _remembered_warnings(cache_folder: Path | None, fingerprint: str) -> tuple[str, ...]:
+    try:
+        lines = (cache_folder / WARNINGS_FILE).read_text(encoding="utf-8").splitlines() if cache_folder else []
+    except (OSError, UnicodeDecodeError):
+        return ()
+    return tuple(lines[1:]) if lines and lines[0] == fingerprint else ()
 
 
 def _recorded_marker(output: Path) -> bytes | None:

@@ -71,8 +71,8 @@ def run(arguments: argparse.Namespace) -> int:
     )
     result = build(options, progress=_progress_bar() if not arguments.quiet else None)
     elapsed = time.perf_counter() - started
-    for warning in result.prepared.warnings if result.prepared else ():  # -q too: they are not chatter
-        print(warning.format(), file=sys.stderr)
+    for warning in result.warnings:  # -q too: they are not chatter
+        print(warning, file=sys.stderr)
     if not arguments.quiet:
         print(summary_line(result, options, elapsed))
     if arguments.profile:

@@ -149,3 +149,12 @@ def test_serve_re_renders_a_badge_page_when_its_assertion_file_changes(tmp_path:
     image.write_bytes(baked("ada@example.org", "2025-03-01T10:00:00Z"))
     live.rebuild([image], ChangeKind.ASSET)
     assert "Recipient : passed" in parse_page(page).visible_text
+
+
+def test_a_build_that_finds_nothing_changed_says_the_warnings_again(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    assert run_cli("build", root, "--today", TODAY, "-q").stderr.splitlines() == WARNINGS
+    again = run_cli("build", root, "--today", TODAY)
+    assert again.returncode == 0
+    assert "up to date" in again.stdout
+    assert again.stderr.splitlines() == WARNINGS
