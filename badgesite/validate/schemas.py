@@ -228,7 +228,12 @@ CONFIG = Record(
         Field("levels", ListOf(Text()), "Ordered level vocabulary, lowest first.", default=list(DEFAULT_LEVELS)),
         Field("frameworks", ListOf(FRAMEWORK), "Competency frameworks badges align to.", default=[]),
         Field("collections", ListOf(COLLECTION), "Named groups of badges with their own pages.", default=[]),
-        Field("path", ListOf(STAGE), "Stages of the learning trajectory, in order.", default=[]),
+        Field(
+            "path",
+            ListOf(STAGE),
+            "Stages of the learning trajectory, in order; a badge that matches several is shown in the last of them.",
+            default=[],
+        ),
         Field("targets", ListOf(TARGET), "Learning targets.", default=[]),
         Field("check", CHECKS, "Settings of `badgesite check`.", default=None),
         Field("sharing", SHARING, "Which sharing extras to make (each costs build time on large sites).", default=None),
