@@ -90,9 +90,11 @@ def _refuse_attribute(element: str, attribute: str, value: str) -> None:
             f"the SVG image has a {url.partition(':')[0]}: URL in the {attribute} attribute of <{element}>; "
             f"{NO_ACTIVE_CONTENT}"
         )
-    if url.startswith("data:") and not url.startswith("data:image/"):
+    # An SVG inside a data: URL is a document of its own, with scripts of its own (`<use href="data:image/
+    # svg+xml,…">` runs where browsers still allow it): only raster pictures may be inlined.
+    if url.startswith("data:") and (not url.startswith("data:image/") or url.startswith("data:image/svg")):
         raise ImageProblem(
-            f"the SVG image has a data: URL that is not an image ({url.partition(',')[0]}) in the {attribute} "
+            f"the SVG image has a data: URL that is not a raster image ({url.partition(',')[0]}) in the {attribute} "
             f"attribute of <{element}>; {NO_ACTIVE_CONTENT}"
         )
 

@@ -64,7 +64,11 @@ BYPASSES = {
         ('<handler type="application/ecmascript">alert(1)</handler>', "<handler>, which is not an SVG element known"),
         (
             '<a href="data:text/html,&lt;script>alert(1)&lt;/script>"><text>x</text></a>',
-            "not an image (data:text/html)",
+            "not a raster image (data:text/html)",
+        ),
+        (
+            '<use href="data:image/svg+xml,&lt;svg xmlns=%22http://www.w3.org/2000/svg%22 onload=%22alert(1)%22/>"/>',
+            "not a raster image (data:image/svg+xml)",
         ),
         ('<g xml:base="javascript:alert(1)//"><a href="x"><text>x</text></a></g>', "javascript: URL in the base"),
     ],
