@@ -29,6 +29,13 @@ _HINTS = {
 }
 
 
+def _hint(check: str, detail: str) -> str:
+    """What to do; a malformed recipient hash matches no address, so adding one to owner.emails cannot help."""
+    if check == "recipient" and ("malformed" in detail or "does not use" in detail):
+        return "no address can match it: ask the issuer for a corrected assertion"
+    return _HINTS.get(check, "check that the assertion is exactly as the issuer sent it")
+
+
 def verification_warnings(
     checked: CheckedSite, site: Site, credentials: Mapping[str, BadgeCredential]
 ) -> list[Problem]:
@@ -51,7 +58,7 @@ def verification_warnings(
                     (field,),
                     f"the assertion's {check.name} check failed: {check.detail}; the badge page says "
                     f'"{check.name.capitalize()}: failed"',
-                    _HINTS.get(check.name, "check that the assertion is exactly as the issuer sent it"),
+                    _hint(check.name, check.detail),
                     severity="warning",
                 )
             )

@@ -21,13 +21,13 @@ CONFIG = "title: T\nbase_url: https://example.org/\nowner:\n  name: Ada\n  email
 REVIEWED = "reviewed: 2025-12-01\nevidence: [{title: Work, url: 'https://example.org/work'}]\n"
 
 
-def baked(recipient: str, issued_on: str, expires: str | None = None) -> bytes:
-    """A small PNG with an OB 2.0 assertion baked in, issued to a plain-text email."""
+def baked(recipient: str, issued_on: str, expires: str | None = None, *, hashed: bool = False) -> bytes:
+    """A small PNG with an OB 2.0 assertion baked in, issued to a plain-text email (or the hash given)."""
     assertion = {
         "@context": "https://w3id.org/openbadges/v2",
         "type": "Assertion",
         "id": "https://issuer.example/assertions/1",
-        "recipient": {"type": "email", "hashed": False, "identity": recipient},
+        "recipient": {"type": "email", "hashed": hashed, "identity": recipient},
         "issuedOn": issued_on,
         "badge": {
             "type": "BadgeClass",
@@ -158,3 +158,13 @@ def test_a_build_that_finds_nothing_changed_says_the_warnings_again(tmp_path: Pa
     assert again.returncode == 0
     assert "up to date" in again.stdout
     assert again.stderr.splitlines() == WARNINGS
+
+
+def test_a_malformed_recipient_hash_is_not_blamed_on_the_owners_emails(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    (root / "badges" / "stolen.png").write_bytes(baked("sha256$" + "ab" * 20, "2025-03-01T10:00:00Z", hashed=True))
+    result = run_cli("check", root, "--today", TODAY)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("badges/stolen.yml"))
+    assert "is malformed" in line
+    assert "(no address can match it: ask the issuer for a corrected assertion)" in line
+    assert "owner.emails" not in line
