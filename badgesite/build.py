@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_url
 from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
-from badgesite.root_files import root_file_problems, root_outputs
+from badgesite.root_files import pages_known_early, root_file_problems, root_outputs
 from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
@@ -119,7 +120,7 @@ def build(
             cache_misses=0,
             timings=timings,
             up_to_date=True,
-            warnings=_remembered_warnings(options.cache_folder, fingerprint),
+            warnings=_remembered_warnings(options, fingerprint),
         )
 
     ahead = MarkdownAhead(options.cache_folder)
@@ -185,7 +186,7 @@ def build(
         _timed(timings, "write", lambda: _write_all(staging, files, marker))
         written = tuple(sorted(staging.written))
     warnings = tuple(warning.format() for warning in prepared.warnings)
-    _remember_warnings(options.cache_folder, fingerprint, warnings)
+    _remember_warnings(options, fingerprint, warnings)
     return BuildResult(
         site=site,
         files=written,
@@ -239,7 +240,7 @@ def prepare(
         problems += page_clashes(checked, drafts=options.drafts)
     if problems or checked is None:  # no model: still read every badge's files, to report everything at once
         more = preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []
-        raise SiteError(problems + more + root_file_problems(sources.root_files))
+        raise SiteError(problems + more + root_file_problems(sources.root_files, pages_known_early(sources)))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
     theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
@@ -293,21 +294,28 @@ def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) ->
     staging.commit()
 
 
-WARNINGS_FILE = "warnings.txt"
+def _warnings_file(options: BuildOptions) -> Path | None:
+    """Beside the cache, one per output folder (builds of other options into other folders each keep theirs)."""
+    if options.cache_folder is None:
+        return None
+    output = hashlib.sha256(str(options.output_folder.resolve()).encode()).hexdigest()[:16]
+    return options.cache_folder / "warnings" / f"{output}.txt"
 
 
-def _remember_warnings(cache_folder: Path | None, fingerprint: str, warnings: tuple[str, ...]) -> None:
-    """Keep the build's warnings beside its cache, so a build that finds nothing changed can say them again:
-    a warning that vanished on the second run would read as fixed."""
-    if cache_folder is None:
+def _remember_warnings(options: BuildOptions, fingerprint: str, warnings: tuple[str, ...]) -> None:
+    """Keep the build's warnings, so a build that finds nothing changed can say them again: a warning that
+    vanished on the second run would read as fixed."""
+    path = _warnings_file(options)
+    if path is None:
         return
     with contextlib.suppress(OSError):  # a cache that cannot be written only costs the repetition
-        replace_file(cache_folder / WARNINGS_FILE, "\n".join((fingerprint, *warnings)).encode() + b"\n")
+        replace_file(path, "\n".join((fingerprint, *warnings)).encode() + b"\n")
 
 
-def _remembered_warnings(cache_folder: Path | None, fingerprint: str) -> tuple[str, ...]:
+def _remembered_warnings(options: BuildOptions, fingerprint: str) -> tuple[str, ...]:
+    path = _warnings_file(options)
     try:
-        lines = (cache_folder / WARNINGS_FILE).read_text(encoding="utf-8").splitlines() if cache_folder else []
+        lines = path.read_text(encoding="utf-8").splitlines() if path is not None else []
     except (OSError, UnicodeDecodeError):
         return ()
     return tuple(lines[1:]) if lines and lines[0] == fingerprint else ()

@@ -22,7 +22,7 @@ from badgesite.load import Document, DocumentCache
 from badgesite.load.site_folder import read_markdown_file
 from badgesite.model.types import CaseStudy
 from badgesite.problems import Problem, SiteError
-from badgesite.render import Renderer
+from badgesite.render import Renderer, once_per_line
 from badgesite.render.feeds import FEED_PATH, atom_feed
 from badgesite.render.pages import PageSpec
 from badgesite.render.plaintext import markdown_text
@@ -137,7 +137,7 @@ class LiveBuild:
         new = replace(spec, values={**spec.values, "case_study": edited})
         rendered, problems, early = self._render([new])
         if problems:
-            raise SiteError(problems)
+            raise SiteError(once_per_line(problems))
         written = early + sum(self._write(output, data) for output, data in rendered.items())
         written += self._refresh_feed(study, edited)
         self._mark()
@@ -197,19 +197,24 @@ class LiveBuild:
         self.evidence_folders = self._folders_of_evidence(prepared)
 
     def _folders_of_evidence(self, prepared: Prepared) -> frozenset[str]:
-        """The site's top-level folders, other than the source folders, that hold evidence files the badges
-        publish (`evidence/` by convention): serve watches them too. A file at the top level is not followed
-        (watching the site folder itself would watch the output)."""
+        """The site's top-level folders, other than the source folders, that hold the badges' images,
+        assertions and evidence files (`evidence/`, `assertions/`): serve watches them too. A file at the top
+        level is not followed (watching the site folder itself would watch the output)."""
         root = self.options.site_root.resolve()
         skipped = {self.options.output_folder.resolve()}
         if self.options.cache_folder is not None:
             skipped.add(self.options.cache_folder.resolve())
-        found = {
-            evidence.source.split("/", 1)[0]
+        files = [
+            path
             for badge in prepared.site.badges
-            for evidence in badge.evidence
-            if evidence.is_file and evidence.source and "/" in evidence.source
-        }
+            for path in (
+                badge.image_file,
+                badge.assertion_file,
+                *(evidence.source for evidence in badge.evidence if evidence.is_file),
+            )
+            if path
+        ]
+        found = {path.split("/", 1)[0] for path in files if "/" in path}
         return frozenset(name for name in found - SOURCE_FOLDERS if root / name not in skipped)
 
     def _case_study_documents(self) -> list[Document]:
@@ -277,7 +282,7 @@ class LiveBuild:
         if problems:
             if templates:
                 self.renderer = None  # which pages the next fix touches is unclear: that will be a full build
-            raise SiteError(problems)
+            raise SiteError(once_per_line(problems))
         others = other_files(prepared, self.options.site_root, self.cache, {})
         written = early + sum(self._write(path, data) for path, data in rendered.items())
         identities = self._identities(others)

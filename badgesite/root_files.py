@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from badgesite.load.site_folder import ROOT_FILES
+from badgesite.load.site_folder import ROOT_FILES, SiteSources
 from badgesite.model import Site, urls
 from badgesite.problems import Problem
 from badgesite.render.feeds import FEED_PATH
@@ -32,6 +32,16 @@ def published_path(source: str) -> str:
 def root_outputs(site: Site, root: Path) -> dict[str, Path]:
     """Published path -> source file, for every file of root/."""
     return {published_path(source): root / source for source in site.root_files}
+
+
+SECTIONS = ("badges", "case-studies", "skills", "issuers", "trajectory")  # pages every site has
+
+
+def pages_known_early(sources: SiteSources) -> list[str]:
+    """The pages a site makes that its files alone tell, before there is a model (when it has problems):
+    the home and 404 pages, the sections every site has, and pages/NAME.md at NAME/."""
+    named = (f"{document.stem}/index.html" for document in sources.pages)
+    return ["index.html", "404.html", *(f"{section}/index.html" for section in SECTIONS), *named]
 
 
 def root_file_problems(root_files: Iterable[str], page_outputs: Iterable[str] = ()) -> list[Problem]:

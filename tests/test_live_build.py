@@ -371,3 +371,25 @@ def test_an_own_template_sees_the_same_site_under_serve(copy: Path, tmp_path: Pa
     edit(live, copy, "pages/about.md", "title: ", "title: All about ")
     assert "<p id=probe>Site True " in (output / "about" / "index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(copy, output, tmp_path)
+
+
+def test_a_template_mistake_met_by_every_page_is_one_problem_under_serve(copy: Path, tmp_path: Path) -> None:
+    template = copy / "templates" / "base.html"
+    template.parent.mkdir(exist_ok=True)
+    template.write_text('{% extends "!default/base.html" %}{% block footer %}{{ 1 }}{% endblock %}\n')
+    live = LiveBuild(BuildOptions(site_root=copy, output=tmp_path / "live", today=TODAY))
+    live.rebuild()
+    template.write_text('{% extends "!default/base.html" %}{% block footer %}{{ 1/0 }}{% endblock %}\n')
+    with pytest.raises(SiteError) as raised:
+        live.rebuild([template], ChangeKind.TEMPLATE)
+    [problem] = raised.value.problems
+    assert problem.path == "templates/base.html"
+    assert " other pages: ZeroDivisionError: division by zero" in problem.message
+
+
+def test_serve_watches_the_folders_of_badge_images_and_assertions(copy: Path, tmp_path: Path) -> None:
+    """The sample site keeps assertions in assertions/, beside badges/: a revoked assertion there must reach
+    its badge page while serving."""
+    live = LiveBuild(BuildOptions(site_root=copy, output=tmp_path / "live", today=TODAY))
+    live.rebuild()
+    assert "assertions" in live.evidence_folders

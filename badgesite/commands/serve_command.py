@@ -18,7 +18,16 @@ from watchfiles import Change
 
 from badgesite.audit.findings import plural
 from badgesite.build import BuildOptions
-from badgesite.cli import EXIT_OK, EXIT_USAGE, add_command, default_today, iso_date, site_folder
+from badgesite.cli import (
+    DISK_FULL,
+    EXIT_OK,
+    EXIT_USAGE,
+    NOT_ALLOWED,
+    add_command,
+    default_today,
+    iso_date,
+    site_folder,
+)
 from badgesite.live_build import LiveBuild
 from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME
 from badgesite.problems import SiteError, summary
@@ -210,7 +219,11 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
         return
     except Exception as error:  # a bug in badgesite must not end the session the user's edits depend on
         live.renderer = None  # the next rebuild is a full one
-        lines = [f"badgesite: internal error: {type(error).__name__}: {error}", f"This is a bug in badgesite; {served}"]
+        if isinstance(error, OSError) and error.errno in NOT_ALLOWED | DISK_FULL:  # the user's setting, not a bug
+            lines = [f"badgesite: {error.filename or 'a file'}: {error.strerror or error}", f"({served})"]
+        else:
+            bug = f"badgesite: internal error: {type(error).__name__}: {error}"
+            lines = [bug, f"This is a bug in badgesite; {served}"]
         print("\n".join(lines), file=sys.stderr, flush=True)
         state.publish(problems=lines)
         return

@@ -168,3 +168,13 @@ def test_a_malformed_recipient_hash_is_not_blamed_on_the_owners_emails(tmp_path:
     assert "is malformed" in line
     assert "(no address can match it: ask the issuer for a corrected assertion)" in line
     assert "owner.emails" not in line
+
+
+def test_each_output_folder_keeps_its_own_warnings(tmp_path: Path) -> None:
+    root = site(tmp_path / "site")
+    other = tmp_path / "other"
+    assert run_cli("build", root, "--today", TODAY, "-o", other).stderr.splitlines() == WARNINGS
+    run_cli("build", root, "--today", "2026-06-01")  # another build, into the default folder
+    again = run_cli("build", root, "--today", TODAY, "-o", other)
+    assert "up to date" in again.stdout
+    assert again.stderr.splitlines() == WARNINGS

@@ -349,3 +349,26 @@ def test_an_unexpected_error_in_a_rebuild_is_shown_and_serving_goes_on(
     assert "still serving the last good build" in state.problems[1]
     assert "internal error" in capsys.readouterr().err
     assert live.renderer is None  # the next rebuild starts afresh
+
+
+def test_a_name_too_long_while_serving_is_said_in_one_line_not_as_a_bug(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from badgesite.build import BuildOptions
+    from badgesite.commands.serve_command import _rebuild_now
+    from badgesite.live_build import LiveBuild
+    from badgesite.serve.server import SiteState
+    from badgesite.serve.watch import ChangeKind
+
+    live = LiveBuild(BuildOptions(site_root=site, output=site / "_site"))
+    state = SiteState(site / "_site", "/")
+
+    def too_long(*arguments: object) -> None:
+        raise OSError(errno.ENAMETOOLONG, "File name too long", "/tmp/" + "a" * 300)
+
+    live.rebuild = too_long  # type: ignore[method-assign]
+    _rebuild_now(live, state, [], ChangeKind.CONFIG)
+    assert state.problems == [f"badgesite: /tmp/{'a' * 300}: File name too long", "(nothing to serve until it builds)"]
+    assert "internal error" not in capsys.readouterr().err
