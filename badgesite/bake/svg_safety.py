@@ -8,6 +8,7 @@ RDF, Open Badges) are plain data to a browser and pass, with their attributes ch
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from xml.parsers import expat
 
@@ -42,6 +43,18 @@ def refuse_active_svg(svg: bytes) -> None:
             _refuse_animation(element, name)
         for attribute, value in element.attrib.items():
             _refuse_attribute(name, split_tag(attribute)[1], value)
+            for url in _css_urls(value) if split_tag(attribute)[1] == "style" else ():
+                _refuse_attribute(name, "style", url)
+        for url in _css_urls(element.text or "") if name == "style" else ():  # a stylesheet's url()s
+            _refuse_attribute(name, "stylesheet", url)
+
+
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+
+
+def _css_urls(css: str) -> list[str]:
+    """The addresses a piece of CSS loads (`url(…)`, `@import "…"`), held to the rules of attributes."""
+    return [next(part for part in found.groups() if part is not None) for found in _CSS_URL.finditer(css)]
 
 
 def _refuse_element(namespace: str, name: str) -> None:

@@ -70,6 +70,9 @@ BYPASSES = {
             '<use href="data:image/svg+xml,&lt;svg xmlns=%22http://www.w3.org/2000/svg%22 onload=%22alert(1)%22/>"/>',
             "not a raster image (data:image/svg+xml)",
         ),
+        ('<rect style="fill: url(data:image/svg+xml;base64,PHN2Zy8+)"/>', "not a raster image (data:image/svg+xml"),
+        ("<rect style=\"background:url('javascript:alert(1)')\"/>", "javascript: URL in the style attribute"),
+        ('<style>@import "data:text/css,x";</style>', "not a raster image (data:text/css) in the stylesheet"),
         ('<g xml:base="javascript:alert(1)//"><a href="x"><text>x</text></a></g>', "javascript: URL in the base"),
     ],
 )
