@@ -97,17 +97,17 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
     settings: dict[str, object] = {}
     current: str | None = name
     while current is not None:
+        named_in = ("badgesite.yml", "theme") if not folders else (_shown_settings(folders[-1], site_root), "extends")
         if len(folders) > MAX_EXTENDS_DEPTH or current in names:
             raise SiteError(
                 [
                     Problem(
-                        path="badgesite.yml",
-                        field="theme",
-                        message=f'theme "{name}" extends itself in a loop ({" -> ".join(names)})',
+                        path=named_in[0],
+                        field=named_in[1],
+                        message=f'theme "{name}" extends itself in a loop ({" -> ".join([*names, current])})',
                     )
                 ]
             )
-        named_in = ("badgesite.yml", "theme") if not folders else (_shown_settings(folders[-1], site_root), "extends")
         folder = _find(current, site_root, named_in)
         folders.append(folder)
         names.append(current)
@@ -115,7 +115,18 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
         for key, value in own.items():
             settings.setdefault(key, value)
         parent = own.get("extends")
-        current = str(parent) if parent else ("base" if current != "base" else None)
+        if parent is not None and not isinstance(parent, str):
+            raise SiteError(
+                [
+                    Problem(
+                        path=_shown_settings(folder, site_root),
+                        field="extends",
+                        message=f"expected the name of a theme, got {type(parent).__name__} {parent!r}",
+                        hint="extends: default",
+                    )
+                ]
+            )
+        current = parent if parent else ("base" if current != "base" else None)
     settings.pop("extends", None)
     return Theme(
         name=name,

@@ -72,3 +72,22 @@ def test_a_whole_address_passes_through_url_unchanged(address: str) -> None:
     assert urls.absolute(address) == address
     assert urls("badges/aws/") == "/portfolio/badges/aws/"
     assert urls.absolute("badges/aws/") == "https://example.org/portfolio/badges/aws/"
+
+
+def test_an_extends_loop_is_reported_where_it_closes(small_site: Path) -> None:
+    write_files(small_site, {"themes/mine/theme.yml": "extends: other\n", "themes/other/theme.yml": "extends: mine\n"})
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text() + "theme: mine\n")
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 1
+    assert 'themes/other/theme.yml: extends: theme "mine" extends itself in a loop (mine -> other -> mine)' in (
+        result.stderr
+    )
+
+
+def test_an_extends_that_is_not_a_name_says_what_it_is(small_site: Path) -> None:
+    write_files(small_site, {"themes/mine/theme.yml": "extends: [a]\n"})
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text() + "theme: mine\n")
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert "themes/mine/theme.yml: extends: expected the name of a theme, got list ['a']" in result.stderr
