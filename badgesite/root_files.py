@@ -39,9 +39,12 @@ SECTIONS = ("badges", "case-studies", "skills", "issuers", "trajectory")  # page
 
 def pages_known_early(sources: SiteSources) -> list[str]:
     """The pages a site makes that its files alone tell, before there is a model (when it has problems):
-    the home and 404 pages, the sections every site has, and pages/NAME.md at NAME/."""
+    the home and 404 pages, the sections every site has, frameworks/ and collections/ when the config lists
+    some, and pages/NAME.md at NAME/."""
     named = (f"{document.stem}/index.html" for document in sources.pages)
-    return ["index.html", "404.html", *(f"{section}/index.html" for section in SECTIONS), *named]
+    config = sources.config.data if sources.config is not None and isinstance(sources.config.data, dict) else {}
+    listed = (f"{section}/index.html" for section in ("frameworks", "collections") if config.get(section))
+    return ["index.html", "404.html", *(f"{section}/index.html" for section in SECTIONS), *listed, *named]
 
 
 def root_file_problems(root_files: Iterable[str], page_outputs: Iterable[str] = ()) -> list[Problem]:

@@ -86,13 +86,19 @@ def test_root_clashes_are_reported_with_the_sites_other_problems(small_site: Pat
 
 
 def test_a_page_folder_clash_is_reported_with_the_sites_other_problems(small_site: Path) -> None:
-    write_files(small_site, {"root/about": "mine\n", "root/skills/kubernetes/x.txt": "mine\n"})
+    write_files(
+        small_site,
+        {"root/about": "mine\n", "root/skills/kubernetes/x.txt": "mine\n", "root/frameworks/z.txt": "mine\n"},
+    )
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text() + "frameworks:\n  - {id: sfia, name: SFIA}\n")
     badge = small_site / "badges" / "aws-cloud.yml"
     badge.write_text(badge.read_text().replace("level: foundational", "level: foundationl"))
     built = run_cli("build", small_site)
     assert built.returncode == 1
     assert "root/about: would be published as /about, where the build makes the folder /about/" in built.stderr
     assert "root/skills/kubernetes/x.txt: would be published in /skills/" in built.stderr
+    assert "root/frameworks/z.txt: would be published in /frameworks/" in built.stderr
     assert 'unknown level "foundationl"' in built.stderr
 
 

@@ -43,8 +43,8 @@ def refuse_active_svg(svg: bytes) -> None:
             _refuse_animation(element, name)
         for attribute, value in element.attrib.items():
             _refuse_attribute(name, split_tag(attribute)[1], value)
-            for url in _css_urls(value) if split_tag(attribute)[1] == "style" else ():
-                _refuse_attribute(name, "style", url)
+            for url in _css_urls(value):  # style="…url(…)", and presentation attributes: fill="url(…)"
+                _refuse_attribute(name, split_tag(attribute)[1], url)
         for url in _css_urls(element.text or "") if name == "style" else ():  # a stylesheet's url()s
             _refuse_attribute(name, "stylesheet", url)
 
@@ -52,9 +52,21 @@ def refuse_active_svg(svg: bytes) -> None:
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.S)
+
+
 def _css_urls(css: str) -> list[str]:
-    """The addresses a piece of CSS loads (`url(…)`, `@import "…"`), held to the rules of attributes."""
+    """The addresses a piece of CSS loads (`url(…)`, `@import "…"`), held to the rules of attributes, with
+    CSS escapes read as a browser reads them (`java\\73 cript:` is `javascript:`)."""
+    css = _CSS_ESCAPE.sub(_unescaped, css)
     return [next(part for part in found.groups() if part is not None) for found in _CSS_URL.finditer(css)]
+
+
+def _unescaped(found: re.Match[str]) -> str:
+    if found.group(2) is not None:
+        return found.group(2)
+    code = int(found.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def _refuse_element(namespace: str, name: str) -> None:

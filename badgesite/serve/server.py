@@ -117,12 +117,16 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         if target is None:
             self._not_found(send_body)
             return
-        if target.is_dir():
+        try:
+            folder, found = target.is_dir(), (target / "index.html" if target.is_dir() else target).is_file()
+        except OSError:  # a name longer than the system takes, an output folder it may not read
+            folder = found = False
+        if folder:
             if not path.endswith("/"):
                 self._redirect(path + "/")
                 return
             target = target / "index.html"
-        if not target.is_file():
+        if not found:
             self._not_found(send_body)
             return
         self._send_file(target, HTTPStatus.OK, send_body)
@@ -169,7 +173,11 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
     def _not_found(self, send_body: bool) -> None:
         page = self._resolve("404.html")
-        if page is not None and page.is_file():
+        try:
+            usable = page is not None and page.is_file()
+        except OSError:
+            usable = False
+        if page is not None and usable:
             self._send_file(page, HTTPStatus.NOT_FOUND, send_body)
             return
         body = self._inject(b"<!doctype html><title>Not found</title><h1>Not found</h1></body>")

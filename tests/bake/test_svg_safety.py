@@ -73,6 +73,10 @@ BYPASSES = {
         ('<rect style="fill: url(data:image/svg+xml;base64,PHN2Zy8+)"/>', "not a raster image (data:image/svg+xml"),
         ("<rect style=\"background:url('javascript:alert(1)')\"/>", "javascript: URL in the style attribute"),
         ('<style>@import "data:text/css,x";</style>', "not a raster image (data:text/css) in the stylesheet"),
+        ('<rect style="fill: url(java\\73 cript:alert(1))"/>', "javascript: URL in the style attribute"),
+        ("<style>rect { fill: url(d\\61ta:image/svg+xml;base64,PHN2Zy8+) }</style>", "(data:image/svg+xml"),
+        ('<rect fill="url(javascript:alert(1))"/>', "javascript: URL in the fill attribute"),
+        ('<rect filter="url(data:image/svg+xml;base64,PHN2Zy8+)"/>', "in the filter attribute"),
         ('<g xml:base="javascript:alert(1)//"><a href="x"><text>x</text></a></g>', "javascript: URL in the base"),
     ],
 )

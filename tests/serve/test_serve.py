@@ -372,3 +372,24 @@ def test_a_name_too_long_while_serving_is_said_in_one_line_not_as_a_bug(
     _rebuild_now(live, state, [], ChangeKind.CONFIG)
     assert state.problems == [f"badgesite: /tmp/{'a' * 300}: File name too long", "(nothing to serve until it builds)"]
     assert "internal error" not in capsys.readouterr().err
+
+
+def test_an_output_folder_that_cannot_exist_is_served_as_not_found(site: Path, tmp_path: Path) -> None:
+    """serve -o with a name too long: said in one line at start; each request is a 404, not a traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0", "-o", str(tmp_path / ("a" * 300))],
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        server = Server(process)
+        assert server.get("/portfolio/")[0] == 404
+        assert server.get("/portfolio/badges/")[0] == 404
+        assert process.poll() is None
+    finally:
+        process.send_signal(signal.SIGINT)
+        printed = process.communicate(timeout=10)[0]
+    assert "Traceback" not in printed and "internal error" not in printed
