@@ -8,6 +8,7 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -106,9 +107,15 @@ def start_chunks(
     initargs: tuple[Any, ...],
 ) -> Pending[R] | None:
     """Start task(chunk) for each chunk in forked workers and return at once, so this process can work
-    meanwhile; None when the items are too few to pay for worker processes (the caller does them later)."""
+    meanwhile; None when the items are too few to pay for worker processes, or a worker died before every
+    chunk was handed out (the caller does them later)."""
     workers = worker_count(len(items))
     if workers == 1:
         return None
     pool = _forked_pool(workers, initializer, initargs)
-    return Pending(pool, [pool.submit(task, part) for part in chunks(items, workers)])
+    try:
+        futures = [pool.submit(task, part) for part in chunks(items, workers)]
+    except BrokenProcessPool:  # killed (out of memory, a signal) while the chunks were still being submitted
+        pool.shutdown(cancel_futures=True)
+        return None
+    return Pending(pool, futures)

@@ -108,3 +108,36 @@ def test_a_killed_markdown_worker_only_costs_time(tmp_path: Path, monkeypatch: p
 
 def _die(positions: object) -> None:
     os._exit(3)
+
+
+def test_a_worker_dying_while_chunks_are_handed_out_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker can die before the last chunk is submitted: submit() then raises BrokenProcessPool, which
+    ended the build (seen once in CI); the pages parse the Markdown instead."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from badgesite.build import BuildOptions, build
+
+    site = tmp_path / "big"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    config = site / "badgesite.yml"
+    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    today = dt.date.fromisoformat(TODAY)
+    whole = build(BuildOptions(site_root=site, output=tmp_path / "whole", today=today, use_cache=False))
+    submitted = ProcessPoolExecutor.submit
+    calls = []
+
+    def breaks_on_the_second(self: ProcessPoolExecutor, *arguments: object, **named: object) -> object:
+        calls.append(1)
+        if len(calls) == 2:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return submitted(self, *arguments, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", breaks_on_the_second)
+    broken = build(BuildOptions(site_root=site, output=tmp_path / "broken", today=today, use_cache=False))
+    monkeypatch.undo()
+    assert len(calls) >= 2
+    assert broken.pages == whole.pages
+    assert tree(tmp_path / "broken") == tree(tmp_path / "whole")
