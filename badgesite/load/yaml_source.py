@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -156,39 +157,18 @@ def _collection(
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 parsed.problems.append(
-                    Problem(
-                        path=path,
-                        line=key_node.start_mark.line + 1 + line_offset,
-                        column=key_node.start_mark.column + 1,
-                        message="YAML merge keys (<<) are not supported",
-                        hint="write the keys out",
-                    )
+                    _at_key(key_node, path, line_offset, "YAML merge keys (<<) are not supported", "write the keys out")
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):  # printing it could expand aliases without bound
-                parsed.problems.append(
-                    Problem(
-                        path=path,
-                        line=key_node.start_mark.line + 1 + line_offset,
-                        column=key_node.start_mark.column + 1,
-                        message="a YAML key must be text, not a list or a mapping",
-                        hint="write `key: value`",
-                    )
-                )
+                message = "a YAML key must be text, not a list or a mapping"
+                parsed.problems.append(_at_key(key_node, path, line_offset, message, "write `key: value`"))
                 continue
             key = str(_scalar(key_node))
             child_path = (*key_path, key)
             if key in result:
-                parsed.problems.append(
-                    Problem(
-                        path=path,
-                        line=key_node.start_mark.line + 1 + line_offset,
-                        column=key_node.start_mark.column + 1,
-                        field=_dotted(child_path),
-                        message="key appears twice",
-                        hint="keep one of them",
-                    )
-                )
+                twice = _at_key(key_node, path, line_offset, "key appears twice", "keep one of them")
+                parsed.problems.append(replace(twice, field=_dotted(child_path)))
                 continue
             parsed.key_positions[child_path] = _position(key_node.start_mark, line_offset)
             result[key] = _convert(value_node, child_path, parsed, path, line_offset, aliases, alias_at)
@@ -197,6 +177,12 @@ def _collection(
         _convert(item, (*key_path, index), parsed, path, line_offset, aliases, alias_at)
         for index, item in enumerate(node.value)
     ]
+
+
+def _at_key(key_node: yaml.Node, path: str, line_offset: int, message: str, hint: str) -> Problem:
+    """A problem with a key as written, at the key."""
+    mark = key_node.start_mark
+    return Problem(path=path, line=mark.line + 1 + line_offset, column=mark.column + 1, message=message, hint=hint)
 
 
 STR_TAG = "tag:yaml.org,2002:str"
