@@ -203,10 +203,14 @@ def _flushed(code: int) -> int:
 
 
 def _not_allowed(error: OSError) -> int:
-    """`badgesite: /root/site: Permission denied`; EXIT_PROBLEMS."""
-    where = error.filename if error.filename is not None else "a file"
-    print(f"badgesite: {where}: {error.strerror or error}", file=sys.stderr)
+    print(not_allowed_line(error), file=sys.stderr)
     return EXIT_PROBLEMS
+
+
+def not_allowed_line(error: OSError) -> str:
+    """`badgesite: /root/site: Permission denied` — for errors of the user's setting (NOT_ALLOWED, DISK_FULL)."""
+    where = error.filename if error.filename is not None else "a file"
+    return f"badgesite: {where}: {error.strerror or error}"
 
 
 def _could_not_write(error: OSError) -> int:

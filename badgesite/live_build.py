@@ -61,7 +61,7 @@ class LiveBuild:
         self.own_pages: dict[str, PageSpec] = {}
         self.own_templates: set[str] = set()  # page templates with a template from outside the bundled themes
         self.unfinished: set[str] = set()  # files edited since the last rebuild that succeeded
-        self.evidence_folders: frozenset[str] = frozenset()  # for serve to watch, beside the source folders
+        self.badge_file_folders: frozenset[str] = frozenset()  # images, assertions, evidence: serve watches them
         self.front_matter: dict[str, object] = {}
         self.outputs: set[str] = set()
         self.others: dict[str, object] = {}  # output path -> what tells a change (see _identities)
@@ -194,9 +194,9 @@ class LiveBuild:
             spec.template for spec in prepared.specs if self.renderer.uses_own_templates(spec.template)
         }
         self.front_matter = {doc.path: doc.data for doc in self._case_study_documents()}
-        self.evidence_folders = self._folders_of_evidence(prepared)
+        self.badge_file_folders = self._folders_of_badge_files(prepared)
 
-    def _folders_of_evidence(self, prepared: Prepared) -> frozenset[str]:
+    def _folders_of_badge_files(self, prepared: Prepared) -> frozenset[str]:
         """The site's top-level folders, other than the source folders, that hold the badges' images,
         assertions and evidence files (`evidence/`, `assertions/`): serve watches them too. A file at the top
         level is not followed (watching the site folder itself would watch the output)."""

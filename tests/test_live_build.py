@@ -392,4 +392,4 @@ def test_serve_watches_the_folders_of_badge_images_and_assertions(copy: Path, tm
     its badge page while serving."""
     live = LiveBuild(BuildOptions(site_root=copy, output=tmp_path / "live", today=TODAY))
     live.rebuild()
-    assert "assertions" in live.evidence_folders
+    assert "assertions" in live.badge_file_folders

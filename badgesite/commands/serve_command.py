@@ -26,6 +26,7 @@ from badgesite.cli import (
     add_command,
     default_today,
     iso_date,
+    not_allowed_line,
     site_folder,
 )
 from badgesite.live_build import LiveBuild
@@ -157,7 +158,7 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
     counts = SiteFilter(ignored)
     while not stop.is_set():
         before = top_level(root)
-        evidence = live.evidence_folders
+        evidence = live.badge_file_folders
         catching_up = True
         for changes in watchfiles.watch(
             *watched_folders(root, bundled_themes_dir(), evidence),
@@ -189,7 +190,7 @@ def _watch(live: LiveBuild, state: SiteState, stop: threading.Event, built_from:
             before = now
             if paths:
                 _rebuild(live, state, paths, classify(root, paths))
-                if live.evidence_folders != evidence:  # a badge names evidence in a folder not watched yet
+                if live.badge_file_folders != evidence:  # a badge names a file in a folder not watched yet
                     built_from = source_signatures(root)
                     break
 
@@ -220,7 +221,7 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
     except Exception as error:  # a bug in badgesite must not end the session the user's edits depend on
         live.renderer = None  # the next rebuild is a full one
         if isinstance(error, OSError) and error.errno in NOT_ALLOWED | DISK_FULL:  # the user's setting, not a bug
-            lines = [f"badgesite: {error.filename or 'a file'}: {error.strerror or error}", f"({served})"]
+            lines = [not_allowed_line(error), f"({served})"]
         else:
             bug = f"badgesite: internal error: {type(error).__name__}: {error}"
             lines = [bug, f"This is a bug in badgesite; {served}"]

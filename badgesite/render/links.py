@@ -15,17 +15,22 @@ class Urls:
 
     def __call__(self, target: Any = "") -> str:
         path = target if isinstance(target, str) else target.page
-        if _LEAVES_SITE.match(path):  # `{{ badge.verify_url|url }}`: already a whole address
+        if _whole_address(path):  # `{{ badge.verify_url|url }}`
             return path
         return self.base_path + path.lstrip("/")
 
     def absolute(self, target: Any = "") -> str:
         """An absolute URL when base_url is absolute; the root-relative one otherwise."""
         path = target if isinstance(target, str) else target.page
-        if _LEAVES_SITE.match(path):
+        if _whole_address(path):
             return path
         return (self.absolute_base or self.base_path) + path.lstrip("/")
 
 
-# An address of its own (https://…, mailto:…, //host/…) rather than a path in the site.
-_LEAVES_SITE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:|//")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _whole_address(path: str) -> bool:
+    """An address of its own (https://…, mailto:…, //host/…) rather than a path in the site. Asked twenty
+    times a page: the pattern is tried only on the few paths holding a colon."""
+    return path.startswith("//") or (":" in path and _SCHEME.match(path) is not None)
