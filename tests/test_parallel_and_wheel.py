@@ -89,15 +89,20 @@ def test_parallel_build_counts_the_workers_cache_hits(tmp_path: Path) -> None:
     assert tree(site / "_site") == first_tree
 
 
+def pages_only_site(site: Path) -> Path:
+    """120 badges and case studies, enough for worker processes, without cards and QR codes to keep it quick."""
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    config = site / "badgesite.yml"
+    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    return site
+
+
 def test_a_killed_markdown_worker_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The case studies' Markdown is parsed ahead in worker processes; if one dies, the pages parse it."""
     from badgesite.build import BuildOptions, build
     from badgesite.render import ahead
 
-    site = tmp_path / "big"
-    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
-    config = site / "badgesite.yml"
-    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    site = pages_only_site(tmp_path / "big")
     today = dt.date.fromisoformat(TODAY)
     whole = build(BuildOptions(site_root=site, output=tmp_path / "whole", today=today, use_cache=False))
     monkeypatch.setattr(ahead, "_render", _die)
@@ -120,10 +125,7 @@ def test_a_worker_dying_while_chunks_are_handed_out_only_costs_time(
 
     from badgesite.build import BuildOptions, build
 
-    site = tmp_path / "big"
-    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
-    config = site / "badgesite.yml"
-    config.write_text(config.read_text() + "sharing:\n  social_cards: false\n  qr_codes: false\n")
+    site = pages_only_site(tmp_path / "big")
     today = dt.date.fromisoformat(TODAY)
     whole = build(BuildOptions(site_root=site, output=tmp_path / "whole", today=today, use_cache=False))
     submitted = ProcessPoolExecutor.submit

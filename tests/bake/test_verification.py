@@ -21,9 +21,9 @@ CONFIG = "title: T\nbase_url: https://example.org/\nowner:\n  name: Ada\n  email
 REVIEWED = "reviewed: 2025-12-01\nevidence: [{title: Work, url: 'https://example.org/work'}]\n"
 
 
-def baked(recipient: str, issued_on: str, expires: str | None = None, *, hashed: bool = False) -> bytes:
-    """A small PNG with an OB 2.0 assertion baked in, issued to a plain-text email (or the hash given)."""
-    assertion = {
+def assertion(recipient: str, issued_on: str, *, hashed: bool = False, **more: object) -> dict[str, object]:
+    """An OB 2.0 hosted assertion issued to a plain-text email (or the hash given), with any `more` fields."""
+    return {
         "@context": "https://w3id.org/openbadges/v2",
         "type": "Assertion",
         "id": "https://issuer.example/assertions/1",
@@ -36,12 +36,18 @@ def baked(recipient: str, issued_on: str, expires: str | None = None, *, hashed:
             "issuer": {"type": "Profile", "id": "https://issuer.example/", "name": "Acme"},
         },
         "verification": {"type": "hosted"},
+        **more,
     }
-    if expires:
-        assertion["expires"] = expires
+
+
+def baked(recipient: str, issued_on: str, expires: str | None = None, *, hashed: bool = False) -> bytes:
+    """A small PNG with that assertion baked in."""
+    extra = {"expires": expires} if expires else {}
     picture = io.BytesIO()
     Image.new("RGB", (64, 64), (10, 120, 200)).save(picture, "PNG")
-    return openbadges.bake(picture.getvalue(), json.dumps(assertion), version="2.0")
+    return openbadges.bake(
+        picture.getvalue(), json.dumps(assertion(recipient, issued_on, hashed=hashed, **extra)), version="2.0"
+    )
 
 
 def site(root: Path) -> Path:
@@ -108,27 +114,12 @@ def test_serve_rebuilds_carry_the_warnings(tmp_path: Path) -> None:
 
 
 def test_a_revoked_assertion_is_a_warning_in_check(tmp_path: Path) -> None:
-    assertion = {
-        "@context": "https://w3id.org/openbadges/v2",
-        "type": "Assertion",
-        "id": "https://issuer.example/assertions/2",
-        "recipient": {"type": "email", "hashed": False, "identity": "ada@example.org"},
-        "issuedOn": "2025-03-01T10:00:00Z",
-        "badge": {
-            "type": "BadgeClass",
-            "id": "https://issuer.example/badges/1",
-            "name": "Badge",
-            "issuer": {"type": "Profile", "id": "https://issuer.example/", "name": "Acme"},
-        },
-        "verification": {"type": "hosted"},
-        "revoked": True,
-        "revocationReason": "issued in error",
-    }
+    revoked = assertion("ada@example.org", "2025-03-01T10:00:00Z", revoked=True, revocationReason="issued in error")
     root = write_files(
         tmp_path / "site",
         {
             "badgesite.yml": CONFIG,
-            "badges/gone.json": json.dumps(assertion),
+            "badges/gone.json": json.dumps(revoked),
             "badges/gone.yml": "name: Gone\nissuer: Acme\nearned: 2025-03-01\nassertion: gone.json\n" + REVIEWED,
         },
     )
