@@ -26,7 +26,7 @@ from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, once_per_line, plan_pages
-from badgesite.render.ahead import MarkdownAhead, case_study_bodies, loaded_bodies
+from badgesite.render.ahead import MarkdownAhead, case_study_files, loaded_bodies
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
@@ -98,44 +98,43 @@ def build(
     timings: dict[str, float] = {}
     root = options.site_root
     check_output_folder(options.output_folder, root)
-    fingerprint, contents = _timed(
-        timings,
-        "fingerprint",
-        lambda: inputs_fingerprint(
-            root,
-            themes=bundled_themes_dir(),
-            skip=(options.output_folder, root / OUTPUT_DEFAULT, root / CACHE_DIR),
-            options=options.describe(),
-            keep=None if documents is not None else is_source_file,
-        ),
-    )
-    marker = MARKER_TEXT + f"inputs: {fingerprint}\n".encode()
-    if not options.force and _recorded_marker(options.output_folder) == marker:
-        return BuildResult(
-            site=None,
-            files=(),
-            pages=0,
-            images=0,
-            cache_hits=0,
-            cache_misses=0,
-            timings=timings,
-            up_to_date=True,
-            warnings=_remembered_warnings(options, fingerprint),
-        )
-
     ahead = MarkdownAhead(options.cache_folder)
-
-    def render_markdown_ahead(sources: SiteSources) -> None:
-        """When the fingerprint did not keep the files (serve), start once they are loaded."""
-        base_path = _early_base_path(sources.config.data if sources.config else None, options.base_url)
-        if base_path is not None and not ahead.started:
-            ahead.start(loaded_bodies(sources), base_path)
-
     try:
-        config = contents.get(CONFIG_NAME)
-        base_path = _early_base_path(_plain_yaml(config), options.base_url) if config is not None else None
-        if base_path is not None:  # the fingerprint read the files: parse Markdown while this process loads them
-            ahead.start(case_study_bodies(contents), base_path)
+        if documents is None and (options.force or _recorded_marker(options.output_folder) is None):
+            _parse_markdown_ahead(ahead, options, _read_config(root))  # cannot be up to date: start at once
+        fingerprint, contents = _timed(
+            timings,
+            "fingerprint",
+            lambda: inputs_fingerprint(
+                root,
+                themes=bundled_themes_dir(),
+                skip=(options.output_folder, root / OUTPUT_DEFAULT, root / CACHE_DIR),
+                options=options.describe(),
+                keep=None if documents is not None else is_source_file,
+            ),
+        )
+        marker = MARKER_TEXT + f"inputs: {fingerprint}\n".encode()
+        if not options.force and _recorded_marker(options.output_folder) == marker:
+            return BuildResult(
+                site=None,
+                files=(),
+                pages=0,
+                images=0,
+                cache_hits=0,
+                cache_misses=0,
+                timings=timings,
+                up_to_date=True,
+                warnings=_remembered_warnings(options, fingerprint),
+            )
+
+        def render_markdown_ahead(sources: SiteSources) -> None:
+            """When the fingerprint did not keep the files (serve), start once they are loaded."""
+            base_path = _early_base_path(sources.config.data if sources.config else None, options.base_url)
+            if base_path is not None and not ahead.started:
+                ahead.start(loaded_bodies(sources), base_path)
+
+        if not ahead.started and documents is None:  # the output was older: parse while this process loads
+            _parse_markdown_ahead(ahead, options, contents.get(CONFIG_NAME))
         prepared = prepare(
             options, timings, documents=documents, memo=memo, on_loaded=render_markdown_ahead, contents=contents
         )
@@ -355,6 +354,20 @@ def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
     if site.domain:
         files["CNAME"] = site.domain.encode() + b"\n"
     return files
+
+
+def _parse_markdown_ahead(ahead: MarkdownAhead, options: BuildOptions, config: bytes | None) -> None:
+    """Start parsing the case studies' Markdown in other processes, once the config tells the base path."""
+    base_path = _early_base_path(_plain_yaml(config), options.base_url) if config is not None else None
+    if base_path is not None:
+        ahead.start(case_study_files(options.site_root, skip=(options.output_folder,)), base_path)
+
+
+def _read_config(root: Path) -> bytes | None:
+    try:
+        return (root / CONFIG_NAME).read_bytes()
+    except OSError:
+        return None  # loading reports it
 
 
 def _plain_yaml(raw: bytes) -> object:

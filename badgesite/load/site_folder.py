@@ -100,7 +100,7 @@ def read_site(
         config = None
     else:
         config = read(root / CONFIG_NAME, read_yaml_file)
-    skipped = {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
+    skipped = _skipped(root, skip)
 
     def read_all(folder: str, reader: Callable[..., Document]) -> tuple[Document, ...]:
         return tuple(read(path, reader) for path in _files(root / folder, SOURCE_SUFFIXES[folder], skipped, problems))
@@ -125,6 +125,17 @@ def read_site(
         templates_dir=templates if templates.is_dir() else None,
         problems=tuple(problems),
     )
+
+
+def source_files(root: Path, folder: str, *, skip: tuple[Path, ...] = ()) -> list[Path]:
+    """The files read_site parses in this folder of the site, in its order. Problems met on the way (a link
+    out of the site folder, never followed) are read_site's to report."""
+    return _files(root / folder, SOURCE_SUFFIXES[folder], _skipped(root, skip), [])
+
+
+def _skipped(root: Path, skip: tuple[Path, ...]) -> set[Path]:
+    """Folders the site's files are never read from: those given, and the default output and the cache."""
+    return {p.resolve() for p in skip} | {(root / OUTPUT_DEFAULT).resolve(), (root / CACHE_DIR).resolve()}
 
 
 def _files(

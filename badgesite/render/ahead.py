@@ -1,34 +1,37 @@
-"""Case studies' Markdown rendered on the other cores while this process parses and validates the site,
-builds the model and prepares the images: parsing is the largest single cost of a cold build (about half a
-millisecond per case study) and needs only the text and the base path, both known once the input fingerprint
-has read the files. Otherwise the second core would sit idle through those serial stages.
+"""Case studies' Markdown rendered on the other cores while this process fingerprints, parses and validates the
+site, builds the model and prepares the images: parsing is the largest single cost of a cold build (about half a
+millisecond per case study) and needs only the text and the base path. Otherwise the second core would sit idle
+through those serial stages.
 
-The HTML comes back to this process before the render workers are forked, so they inherit it. A text whose
-base path turns out different (the site's base_url was invalid), or whose worker died, is simply parsed
-again when its page renders.
+The workers read the case-study files themselves, so a cold build starts them before it has read anything
+but the config (a build that may find nothing changed starts them after its fingerprint). The HTML comes
+back to this process, keyed by the digest of its text, before the render workers are forked, so they
+inherit it. A text that changed meanwhile, or whose base path turns out different (the site's base_url was
+invalid), or whose worker died, is simply parsed again when its page renders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from badgesite.cache import ContentCache
 from badgesite.load.front_matter import split_front_matter
-from badgesite.load.site_folder import SiteSources, is_source_file
+from badgesite.load.site_folder import MAX_SOURCE_BYTES, SiteSources, source_files
 from badgesite.render import markdown
 from badgesite.workers import Pending, start_chunks
 
-Rendered = tuple[list[tuple[int, str]], int, int]  # (position, html) pairs, cache hits, cache misses
+Body = str | Path  # a case study's Markdown body, or its file to read the body from
+Rendered = tuple[list[tuple[bytes, str]], int, int]  # (text_key, html) pairs, cache hits, cache misses
+NICENESS = 0  # below the parent, whose serial stages are the build's critical path
 
 
 class MarkdownAhead:
-    """start() once the files are read; finish() before rendering; cancel() when the build stops early."""
+    """start() once the files are known; finish() before rendering; cancel() when the build stops early."""
 
     def __init__(self, cache_folder: Path | None) -> None:
         self.cache_folder = cache_folder
-        self.texts: tuple[str, ...] = ()
         self.base_path = "/"
         self.pending: Pending[Rendered] | None = None
 
@@ -36,13 +39,12 @@ class MarkdownAhead:
     def started(self) -> bool:
         return self.pending is not None
 
-    def start(self, texts: Sequence[str], base_path: str) -> None:
-        """Parse these Markdown bodies on the other cores (from case_study_bodies or loaded_bodies)."""
-        self.texts = tuple(texts)
+    def start(self, bodies: Sequence[Body], base_path: str) -> None:
+        """Parse these bodies on the other cores (from case_study_files or loaded_bodies)."""
         self.base_path = base_path
         markdown.forget_remembered()
         self.pending = start_chunks(
-            _render, range(len(self.texts)), initializer=_begin, initargs=(self.texts, base_path, self.cache_folder)
+            _render, range(len(bodies)), initializer=_begin, initargs=(tuple(bodies), base_path, self.cache_folder)
         )
 
     def finish(self) -> tuple[int, int]:
@@ -55,8 +57,8 @@ class MarkdownAhead:
         except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the pages parse it instead
             results = []
         for made, chunk_hits, chunk_misses in results:
-            for position, html in made:
-                markdown.remember(self.texts[position], self.base_path, html)
+            for key, html in made:
+                markdown.remember(key, self.base_path, html)
             hits, misses = hits + chunk_hits, misses + chunk_misses
         self.pending = None
         return hits, misses
@@ -67,20 +69,9 @@ class MarkdownAhead:
             self.pending = None
 
 
-def case_study_bodies(contents: Mapping[str, bytes]) -> list[str]:
-    """The Markdown bodies of the case-study files among these (relative path -> bytes), split as the loader
-    splits them, before anything is parsed; a file that is not UTF-8 is left to the loader to report."""
-    bodies = []
-    for relative in sorted(contents):
-        if not relative.startswith("case-studies/") or not is_source_file(relative):
-            continue
-        try:
-            body = split_front_matter(contents[relative].decode("utf-8")).body
-        except UnicodeDecodeError:
-            continue
-        if body:
-            bodies.append(body)
-    return bodies
+def case_study_files(root: Path, *, skip: tuple[Path, ...] = ()) -> list[Path]:
+    """The case-study files the loader will read, for workers to read before it has."""
+    return source_files(root, "case-studies", skip=skip)
 
 
 def loaded_bodies(sources: SiteSources) -> list[str]:
@@ -88,18 +79,35 @@ def loaded_bodies(sources: SiteSources) -> list[str]:
     return [document.body for document in sources.case_studies if document.body]
 
 
-_job: tuple[tuple[str, ...], str, Path | None] | None = None
+def body_of(item: Body) -> str | None:
+    """The body as the loader splits it from the file; None for a file the loader will refuse (unreadable,
+    too large, not UTF-8), which it reports."""
+    if isinstance(item, str):
+        return item
+    try:
+        with item.open("rb") as file:
+            raw = file.read(MAX_SOURCE_BYTES + 1)
+        return split_front_matter(raw.decode("utf-8")).body if len(raw) <= MAX_SOURCE_BYTES else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
-def _begin(texts: tuple[str, ...], base_path: str, cache_folder: Path | None) -> None:
-    """Pool initializer: the texts came through fork, not through a pipe."""
+_job: tuple[tuple[Body, ...], str, Path | None] | None = None
+
+
+def _begin(bodies: tuple[Body, ...], base_path: str, cache_folder: Path | None) -> None:
+    """Pool initializer: the bodies came through fork, not through a pipe."""
     global _job
-    _job = (texts, base_path, cache_folder)
+    _job = (bodies, base_path, cache_folder)
 
 
 def _render(positions: Sequence[int]) -> Rendered:
     assert _job is not None, "_begin must run first"
-    texts, base_path, cache_folder = _job
+    bodies, base_path, cache_folder = _job
     cache = ContentCache(cache_folder)
-    made = [(position, markdown.cached_markdown(texts[position], cache, base_path)) for position in positions]
+    made = []
+    for position in positions:
+        text = body_of(bodies[position])
+        if text:
+            made.append((markdown.text_key(text), markdown.cached_markdown(text, cache, base_path)))
     return made, cache.hits, cache.misses

@@ -80,12 +80,17 @@ def render_markdown(text: str, base_path: str = "/") -> str:
     return make_markdown(base_path).render(text)
 
 
-_made_ahead: dict[tuple[str, str], str] = {}
+_made_ahead: dict[tuple[str, bytes], str] = {}  # (base path, text_key(text)) -> HTML
 
 
-def remember(text: str, base_path: str, html: str) -> None:
+def text_key(text: str) -> bytes:
+    """What a text is remembered by: its digest, so the other processes need not send the text back."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def remember(key: bytes, base_path: str, html: str) -> None:
     """Keep HTML rendered by other processes (render/ahead.py) for the pages rendered next."""
-    _made_ahead[(base_path, text)] = html
+    _made_ahead[(base_path, key)] = html
 
 
 def forget_remembered() -> None:
@@ -94,9 +99,10 @@ def forget_remembered() -> None:
 
 def cached_markdown(text: str, cache: ContentCache | None, base_path: str = "/") -> str:
     """Block Markdown through the on-disk cache, so an unchanged case study is not parsed again next build."""
-    made = _made_ahead.get((base_path, text))
-    if made is not None:
-        return made
+    if _made_ahead:
+        made = _made_ahead.get((base_path, text_key(text)))
+        if made is not None:
+            return made
     if cache is None or len(text) < 200 or plain_line(text) is not None:  # a plain line costs less than a file
         return render_markdown(text, base_path)
     key = hashlib.sha256(MARKDOWN_CACHE_VERSION + base_path.encode() + b"\0" + text.encode("utf-8")).hexdigest()
