@@ -25,11 +25,15 @@ def worker_count(items: int) -> int:
     return max(1, min(cores, items // MIN_ITEMS_PER_WORKER))
 
 
+CHUNKS_PER_WORKER = 16
+
+
 def chunks(items: Sequence[T], count: int) -> list[Sequence[T]]:
-    """About 4 chunks per worker, so a slow chunk does not leave a core idle; dealt out like cards (item i
-    to chunk i mod n), so the few heavy items that sit together (a site's listing pages) land in different
-    chunks instead of making one chunk the straggler."""
-    number = min(len(items), count * 4)
+    """Many chunks per worker, so the processes finish close together: at the end one may wait for the
+    chunks a worker has already taken (the one it runs and the next, queued), so a chunk should be a small
+    part of the work. Dealt out like cards (item i to chunk i mod n), so the few heavy items that sit
+    together (a site's listing pages) land in different chunks instead of making one chunk the straggler."""
+    number = min(len(items), count * CHUNKS_PER_WORKER)
     return [items[start::number] for start in range(number)]
 
 
@@ -44,7 +48,8 @@ def run_chunks(
     initargs: tuple[Any, ...],
     progress: Progress | None = None,
 ) -> list[R]:
-    """task(chunk) for each chunk, in order; in this process when one worker is enough.
+    """task(chunk) for each chunk, in order: in forked workers and in this process, which would otherwise sit
+    waiting (one fork and its copied memory fewer); all in this process when one worker is enough.
 
     progress(done, total) is called as chunks finish, for the terminal's progress bar.
     """
@@ -56,12 +61,25 @@ def run_chunks(
             progress(len(items), len(items))
         return results
     parts = chunks(items, workers)
-    results = []
+    mine: dict[int, R] = {}
     done = 0
-    with _forked_pool(workers, initializer, initargs) as pool:
-        for part, result in zip(parts, pool.map(task, parts), strict=True):
-            results.append(result)
-            done += len(part)
+    with _forked_pool(workers - 1, initializer, initargs) as pool:
+        futures = [pool.submit(task, part) for part in parts]
+        initializer(*initargs)
+        for index in reversed(range(len(parts))):  # this process takes chunks from the end, the pool from the start
+            if not futures[index].cancel():
+                break  # a worker has it: every chunk before it is taken too
+            mine[index] = task(parts[index])
+            done += len(parts[index])
+            if progress:
+                progress(done, len(items))
+        results = []
+        for index, future in enumerate(futures):
+            if index in mine:
+                results.append(mine[index])
+                continue
+            results.append(future.result())
+            done += len(parts[index])
             if progress:
                 progress(done, len(items))
     return results
