@@ -16,7 +16,7 @@ from badgesite.render.environment import make_environment
 from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
 from badgesite.render.site_reads import OwnTemplates, SiteReads
-from badgesite.render.template_deps import templates_behind
+from badgesite.render.template_deps import named_in, templates_behind
 from badgesite.render.theme import Theme, load_theme
 
 __all__ = ["PageSpec", "Renderer", "Theme", "claim_outputs", "load_theme", "plan_pages", "render_pages", "render_site"]
@@ -102,13 +102,22 @@ class Renderer:
         return found
 
     def compile_templates(self, names: Iterable[str]) -> None:
-        """Compile these templates now, so worker processes forked later inherit them compiled. A template
-        with a mistake is left for `render` to report with its page."""
-        for name in sorted(set(names)):
+        """Compile these templates, and the ones they extend or import, now, so worker processes forked later
+        inherit them compiled. A template with a mistake is left for `render` to report with its page."""
+        pending, seen = sorted(set(names)), set()
+        loader = self.environment.loader
+        assert loader is not None
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
             try:
                 self.environment.get_template(name)
+                source, _, _ = loader.get_source(self.environment, name)
             except jinja2.TemplateError:
                 continue
+            pending.extend(named_in(source) - seen)
 
     def render(self, spec: PageSpec) -> bytes | Problem:
         own = self._own_templates

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 import jinja2.meta
 
 EVERY_TEMPLATE = "*"  # in a closure: a reference computed at render time, so any template edit may matter
+_NAMED = re.compile(r"""\{%[-+]?\s*(?:extends|import|from|include)\s+(["'])([^"'\n]+)\1""")
 
 
 def templates_behind(environment: jinja2.Environment, name: str) -> frozenset[str]:
@@ -31,6 +34,12 @@ def templates_behind(environment: jinja2.Environment, name: str) -> frozenset[st
             else:
                 pending.append(reference)
     return frozenset(found)
+
+
+def named_in(source: str) -> set[str]:
+    """The templates a template's source names as plain strings in extends, import, from and include: a
+    quick look, without parsing, that may miss a name (which only costs its compiling later)."""
+    return {match.group(2) for match in _NAMED.finditer(source)}
 
 
 def uses_any(closure: frozenset[str], names: set[str]) -> bool:
