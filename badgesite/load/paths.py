@@ -26,6 +26,7 @@ def resolve_inside(root: Path, base: Path, written: str) -> Path:
     return resolved
 
 
-def site_relative(root: Path, path: Path) -> str:
-    """A path inside the site as the user sees it: `badges/aws.yml`."""
-    return path.resolve().relative_to(root.resolve()).as_posix()
+def site_relative(root: Path, path: Path, *, resolved: bool = False) -> str:
+    """A path inside the site as the user sees it: `badges/aws.yml`; `resolved` when `path` already is
+    (resolving walks the path's folders one system call each)."""
+    return (path if resolved else path.resolve()).relative_to(root.resolve()).as_posix()

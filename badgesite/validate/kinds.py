@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import math
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -269,14 +270,18 @@ class LocalFile(Kind):
                 f"path {shown(text)} points outside the site folder",
                 "keep the file inside the site folder and use a relative path",
             ) from None
-        if resolved.is_dir():
+        try:
+            mode = resolved.stat().st_mode  # one system call where is_dir() and is_file() made two
+        except (OSError, ValueError):
+            mode = 0
+        if stat.S_ISDIR(mode):
             raise Invalid(f"{shown(text)} is a folder, not a file", "name one file; zip a folder to publish it whole")
-        if not resolved.is_file():
+        if not stat.S_ISREG(mode):
             raise Invalid(
                 f"file {shown(text)} does not exist",
                 f"paths are relative to {context.document.path.rsplit('/', 1)[0] or '.'}/",
             )
-        return site_relative(context.root, resolved)
+        return site_relative(context.root, resolved, resolved=True)
 
 
 @dataclass(frozen=True)
