@@ -3,11 +3,12 @@ inherit it instead of unpickling it; results come back in input order, so output
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
@@ -49,7 +50,9 @@ def run_chunks(
     progress: Progress | None = None,
 ) -> list[R]:
     """task(chunk) for each chunk, in order: in forked workers and in this process, which would otherwise sit
-    waiting (one fork and its copied memory fewer); all in this process when one worker is enough.
+    waiting (one fork and its copied memory fewer); all in this process when one worker is enough. A worker
+    that dies (out of memory, a signal) only costs time: this process does its chunks. The task must be
+    safe to run again on a chunk a dead worker had begun (the render tasks overwrite what they write).
 
     progress(done, total) is called as chunks finish, for the terminal's progress bar.
     """
@@ -61,28 +64,42 @@ def run_chunks(
             progress(len(items), len(items))
         return results
     parts = chunks(items, workers)
-    mine: dict[int, R] = {}
+    waiting = collections.deque(
+        range(len(parts))
+    )  # started nowhere yet: the pool takes from the left, we from the right
+    sent: dict[int, Future[R]] = {}
+    made: dict[int, R] = {}
     done = 0
+
+    def finished(index: int, result: R) -> None:
+        nonlocal done
+        made[index], done = result, done + len(parts[index])
+        if progress:
+            progress(done, len(items))
+
     with _forked_pool(workers - 1, initializer, initargs) as pool:
-        futures = [pool.submit(task, part) for part in parts]
         initializer(*initargs)
-        for index in reversed(range(len(parts))):  # this process takes chunks from the end, the pool from the start
-            if not futures[index].cancel():
-                break  # a worker has it: every chunk before it is taken too
-            mine[index] = task(parts[index])
-            done += len(parts[index])
-            if progress:
-                progress(done, len(items))
-        results = []
-        for index, future in enumerate(futures):
-            if index in mine:
-                results.append(mine[index])
-                continue
-            results.append(future.result())
-            done += len(parts[index])
-            if progress:
-                progress(done, len(items))
-    return results
+        broken = False
+        while waiting or sent:
+            for index in [index for index, future in sent.items() if future.done()]:
+                try:
+                    finished(index, sent.pop(index).result())
+                except BrokenProcessPool:
+                    waiting.append(index)
+                    broken = True
+            while not broken and waiting and len(sent) < 2 * (workers - 1):  # each worker one chunk ahead
+                index = waiting.popleft()
+                try:
+                    sent[index] = pool.submit(task, parts[index])
+                except BrokenProcessPool:
+                    waiting.appendleft(index)
+                    broken = True
+            if waiting:
+                index = waiting.pop()
+                finished(index, task(parts[index]))
+            elif sent:
+                wait(sent.values(), return_when=FIRST_COMPLETED)
+    return [made[index] for index in range(len(parts))]
 
 
 def _forked_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> ProcessPoolExecutor:

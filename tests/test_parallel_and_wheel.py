@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -113,6 +115,38 @@ def test_a_killed_markdown_worker_only_costs_time(tmp_path: Path, monkeypatch: p
 
 def _die(positions: object) -> None:
     os._exit(3)
+
+
+def test_a_killed_render_worker_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Pages are rendered in a worker and in the build's own process; if the worker dies (out of memory, a
+    signal), the build's process renders its chunks too: same site, no traceback."""
+    import badgesite.build as build_module
+    from badgesite.build import BuildOptions, build
+
+    site = pages_only_site(tmp_path / "big")
+    today = dt.date.fromisoformat(TODAY)
+    whole = build(BuildOptions(site_root=site, output=tmp_path / "whole", today=today, use_cache=False))
+    global _BUILDING_PROCESS
+    _BUILDING_PROCESS = os.getpid()
+    monkeypatch.setattr(build_module, "render_chunk", _render_here_or_die)
+    capfd.readouterr()
+    killed = build(BuildOptions(site_root=site, output=tmp_path / "killed", today=today, use_cache=False))
+    assert killed.pages == whole.pages > 240
+    assert tree(tmp_path / "killed") == tree(tmp_path / "whole")
+    assert capfd.readouterr().err == ""
+
+
+_BUILDING_PROCESS = 0
+
+
+def _render_here_or_die(indices: Sequence[int]) -> object:
+    from badgesite.render.batch import render_chunk
+
+    if os.getpid() != _BUILDING_PROCESS:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return render_chunk(indices)
 
 
 def test_a_worker_dying_while_chunks_are_handed_out_only_costs_time(
