@@ -21,7 +21,14 @@ from badgesite.bake.verification import verification_warnings
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
 from badgesite.load import DocumentCache, read_site
-from badgesite.load.site_folder import CACHE_DIR, CONFIG_NAME, OUTPUT_DEFAULT, SiteSources, is_source_file
+from badgesite.load.site_folder import (
+    CACHE_DIR,
+    CONFIG_NAME,
+    MAX_SOURCE_BYTES,
+    OUTPUT_DEFAULT,
+    SiteSources,
+    is_source_file,
+)
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
@@ -364,10 +371,13 @@ def _parse_markdown_ahead(ahead: MarkdownAhead, options: BuildOptions, config: b
 
 
 def _read_config(root: Path) -> bytes | None:
+    """The config's bytes, for the base path; None when it cannot be read or is too large (loading reports both)."""
     try:
-        return (root / CONFIG_NAME).read_bytes()
+        with (root / CONFIG_NAME).open("rb") as file:
+            raw = file.read(MAX_SOURCE_BYTES + 1)
     except OSError:
-        return None  # loading reports it
+        return None
+    return raw if len(raw) <= MAX_SOURCE_BYTES else None
 
 
 def _plain_yaml(raw: bytes) -> object:
