@@ -7,8 +7,8 @@ import collections
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Generic, TypeVar
 
@@ -64,9 +64,7 @@ def run_chunks(
             progress(len(items), len(items))
         return results
     parts = chunks(items, workers)
-    waiting = collections.deque(
-        range(len(parts))
-    )  # started nowhere yet: the pool takes from the left, we from the right
+    waiting = collections.deque(range(len(parts)))  # started nowhere: the pool takes from the left, we from the right
     sent: dict[int, Future[R]] = {}
     made: dict[int, R] = {}
     done = 0
@@ -77,9 +75,10 @@ def run_chunks(
         if progress:
             progress(done, len(items))
 
-    with _forked_pool(workers - 1, initializer, initargs) as pool:
+    pool = _Workers(workers - 1, initializer, initargs)
+    broken = False
+    try:
         initializer(*initargs)
-        broken = False
         while waiting or sent:
             for index in [index for index, future in sent.items() if future.done()]:
                 try:
@@ -87,6 +86,10 @@ def run_chunks(
                 except BrokenProcessPool:
                     waiting.append(index)
                     broken = True
+            if broken and sent:  # a worker died: the others stop, and their chunks are done here
+                pool.close(broken=True)
+                waiting.extend(sent)
+                sent.clear()
             while not broken and waiting and len(sent) < 2 * (workers - 1):  # each worker one chunk ahead
                 index = waiting.popleft()
                 try:
@@ -98,8 +101,59 @@ def run_chunks(
                 index = waiting.pop()
                 finished(index, task(parts[index]))
             elif sent:
-                wait(sent.values(), return_when=FIRST_COMPLETED)
+                try:
+                    pool.wait(sent.values(), first=True)
+                except BrokenProcessPool:
+                    broken = True
+    finally:
+        pool.close(broken=broken)
     return [made[index] for index in range(len(parts))]
+
+
+class _Workers:
+    """A pool of forked workers that also notices a worker that died where the pool does not: Python 3.11's
+    ProcessPoolExecutor waits forever for the rest of a result whose sender was killed while writing it (a
+    case study chunk's HTML is hundreds of kilobytes), so waits here look at the workers every 0.2 s."""
+
+    def __init__(self, workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+        self.executor = _forked_pool(workers, initializer, initargs)
+        self.processes: list[multiprocessing.process.BaseProcess] = []
+
+    def submit(self, task: Callable[..., R], *arguments: Any) -> Future[R]:
+        """The workers start at the first submit (with fork, all at once): note them then."""
+        before = None if self.processes else set(multiprocessing.active_children())
+        future = self.executor.submit(task, *arguments)
+        if before is not None:
+            self.processes = [process for process in multiprocessing.active_children() if process not in before]
+        return future
+
+    def wait(self, futures: Iterable[Future[Any]], *, first: bool = False) -> None:
+        """Until one (first) or all the futures are done; BrokenProcessPool when a worker died meanwhile."""
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED if first else ALL_COMPLETED)
+            if done and first:
+                return
+            if pending and any(process.exitcode is not None for process in self.processes):
+                raise BrokenProcessPool("a worker process died")
+
+    def close(self, *, broken: bool = False) -> None:
+        """Let the workers go; after a death, without waiting on the pool, and with the pool's results pipe
+        closed on this side (it is CPython's own, hence the guarded look inside): its reader, possibly
+        blocked on a half-sent result, then ends instead of holding the interpreter's exit forever."""
+        if not broken:
+            self.executor.shutdown()
+            return
+        for process in self.processes:
+            process.kill()
+        writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        if writer is not None:
+            writer.close()
+
+    def cancel(self) -> None:
+        """Drop the chunks not started; those running finish in the background (never waited on)."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _forked_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
@@ -119,19 +173,24 @@ def _start_worker(initializer: Callable[..., None], *initargs: Any) -> None:
 class Pending(Generic[R]):
     """Chunks running in worker processes while this process goes on with other work."""
 
-    def __init__(self, pool: ProcessPoolExecutor, futures: list[Future[R]]) -> None:
+    def __init__(self, pool: _Workers, futures: list[Future[R]]) -> None:
         self._pool, self._futures = pool, futures
 
     def results(self) -> list[R]:
-        """Wait for every chunk; results in input order. The workers are gone afterwards."""
+        """Wait for every chunk; results in input order; BrokenProcessPool when a worker died. The workers
+        are gone afterwards."""
+        broken = True
         try:
-            return [future.result() for future in self._futures]
+            self._pool.wait(self._futures)
+            results = [future.result() for future in self._futures]
+            broken = False
+            return results
         finally:
-            self._pool.shutdown()
+            self._pool.close(broken=broken)
 
     def cancel(self) -> None:
-        """Drop the work (the build stopped early); waits only for chunks already running."""
-        self._pool.shutdown(cancel_futures=True)
+        """Drop the work (the build stopped early) without waiting for it."""
+        self._pool.cancel()
 
 
 def start_chunks(
@@ -147,10 +206,10 @@ def start_chunks(
     workers = worker_count(len(items))
     if workers == 1:
         return None
-    pool = _forked_pool(workers, initializer, initargs)
+    pool = _Workers(workers, initializer, initargs)
     try:
         futures = [pool.submit(task, part) for part in chunks(items, workers)]
     except BrokenProcessPool:  # killed (out of memory, a signal) while the chunks were still being submitted
-        pool.shutdown(cancel_futures=True)
+        pool.close(broken=True)
         return None
     return Pending(pool, futures)

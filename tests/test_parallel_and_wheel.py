@@ -149,6 +149,44 @@ def _render_here_or_die(indices: Sequence[int]) -> object:
     return render_chunk(indices)
 
 
+# Every worker writes the start of its first result and dies: the pool's reader then waited forever for the
+# rest (Python 3.11's ProcessPoolExecutor does not notice a worker killed while sending).
+HALF_SENT = """
+import os, struct, sys
+import concurrent.futures.process as process
+
+builder = os.getpid()
+real = process._sendback_result
+
+def half_sent(result_queue, *arguments, **named):
+    if os.getpid() != builder:
+        os.write(result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"the first bytes of a result")
+        os._exit(9)
+    return real(result_queue, *arguments, **named)
+
+process._sendback_result = half_sent
+from badgesite.cli import main
+sys.exit(main(sys.argv[1:]))  # a normal exit, which waits for the pool's threads
+"""
+
+
+def test_workers_killed_while_sending_a_result_only_cost_time(tmp_path: Path) -> None:
+    site = pages_only_site(tmp_path / "big")
+    script = tmp_path / "half_sent.py"
+    script.write_text(HALF_SENT)
+    whole = run_cli("build", site, "-o", tmp_path / "whole", "--today", TODAY, "--no-cache")
+    killed = subprocess.run(
+        [sys.executable, str(script), "build", str(site), "-o", str(tmp_path / "killed"), "--today", TODAY],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert whole.returncode == killed.returncode == 0, whole.stderr + killed.stderr
+    assert "Traceback" not in killed.stderr
+    assert tree(tmp_path / "killed") == tree(tmp_path / "whole")
+
+
 def test_a_worker_dying_while_chunks_are_handed_out_only_costs_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
