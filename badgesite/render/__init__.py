@@ -156,7 +156,8 @@ _RENDERING = re.compile(r"template error while rendering (\S+): ")
 
 def once_per_line(problems: Iterable[Problem]) -> list[Problem]:
     """One problem per template line and message, however many pages met it: a typo in base.html is met by
-    every page, and 6,000 copies of one line hide it. The first page is named, and how many others."""
+    every page, and 6,000 copies of one line hide it. The page whose path sorts first is named (the same
+    whichever process met it first), and how many others."""
     groups: dict[object, tuple[Problem, list[str]]] = {}
     for problem in problems:
         found = _RENDERING.match(problem.message)
@@ -167,9 +168,11 @@ def once_per_line(problems: Iterable[Problem]) -> list[Problem]:
         groups.setdefault(key, (problem, []))[1].append(found.group(1))
     result = []
     for problem, pages in groups.values():
-        if len(pages) > 1:
-            others = f"{pages[0]} and {len(pages) - 1:,} other page{'s' if len(pages) > 2 else ''}: "
-            problem = replace(problem, message=problem.message.replace(f"{pages[0]}: ", others, 1))
+        found = _RENDERING.match(problem.message)
+        if found is not None:
+            others = f" and {len(pages) - 1:,} other page{'s' if len(pages) > 2 else ''}" if len(pages) > 1 else ""
+            start, end = found.span(1)
+            problem = replace(problem, message=f"{problem.message[:start]}{min(pages)}{others}{problem.message[end:]}")
         result.append(problem)
     return result
 

@@ -3,12 +3,14 @@ internal error; a theme is a name, never a path out of the site folder."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from badgesite.render.links import Urls
-from tests.conftest import TODAY, run_cli, write_files
+from tests.conftest import REPO, TODAY, run_cli, write_files
 
 HOME = '{% extends "!base/home.html" %}\n{% block intro %}\n{{ EXPRESSION }}{% endblock %}\n'
 
@@ -42,6 +44,21 @@ def test_one_mistake_met_by_every_page_is_reported_once(small_site: Path) -> Non
     assert len(lines) == 2, result.stderr
     assert lines[0].startswith("templates/base.html:1:1: template error while rendering ")
     assert " other pages: 'ownr' is undefined" in lines[0]
+
+
+def test_the_page_named_is_the_same_on_one_process_and_on_several(tmp_path: Path) -> None:
+    """Which process meets a mistake first varies; the page named is the one whose path sorts first."""
+    site = tmp_path / "big"
+    subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), "120", str(site)], check=True)
+    broken = '{% extends "!base/case_study.html" %}{% block content %}{{ 1/0 }}{% endblock %}\n'
+    write_files(site, {"templates/case_study.html": broken})
+    options = ("--today", TODAY, "--no-cache", "-o")
+    serial = run_cli("build", site, *options, tmp_path / "one", env={"BADGESITE_WORKERS": "1"})
+    parallel = run_cli("build", site, *options, tmp_path / "several")
+    assert serial.returncode == parallel.returncode == 1, serial.stderr + parallel.stderr
+    assert serial.stderr == parallel.stderr
+    first = min(path.stem for path in (site / "case-studies").glob("*.md"))
+    assert f"while rendering case-studies/{first}/index.html and 119 other pages: ZeroDivisionError" in serial.stderr
 
 
 @pytest.mark.parametrize("theme", ["../outside", "/tmp", "..", "a/b"])
