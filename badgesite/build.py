@@ -249,7 +249,7 @@ def prepare(
         raise SiteError(problems + more + root_file_problems(sources.root_files, pages_known_early(sources)))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
-    theme = load_theme(site.theme, site_root=root, site_templates=checked.templates_dir)
+    theme = _theme(site, checked)
     size = int(str(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE)))
     credentials, problems = _timed(timings, "credentials", lambda: read_credentials(site, root))
     baker = OpenBadgesBaker(credentials)
@@ -264,6 +264,20 @@ def prepare(
     return Prepared(
         site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked, warnings=warnings
     )
+
+
+def _theme(site: Site, checked: CheckedSite) -> Theme:
+    """The site's theme; a problem with the name badgesite.yml gives is placed at its `theme:` line."""
+    try:
+        return load_theme(site.theme, site_root=checked.root, site_templates=checked.templates_dir)
+    except SiteError as error:
+        config = checked.config.document
+        raise SiteError(
+            config.problem(("theme",), problem.message, problem.hint)
+            if problem.path == config.path and problem.field == "theme" and not problem.line
+            else problem
+            for problem in error.problems
+        ) from None
 
 
 def other_files(

@@ -65,10 +65,21 @@ def test_the_page_named_is_the_same_on_one_process_and_on_several(tmp_path: Path
 def test_a_theme_is_a_name_never_a_path(small_site: Path, tmp_path: Path, theme: str) -> None:
     write_files(tmp_path / "outside", {"theme.yml": "name: outside\n", "templates/base.html": "x"})
     config = small_site / "badgesite.yml"
-    config.write_text(config.read_text() + f'theme: "{theme}"\n')
+    text = config.read_text()
+    config.write_text(text + f'theme: "{theme}"\n')
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 1
-    assert f'badgesite.yml: theme: expected the name of a theme, got "{theme}"' in result.stderr
+    line = text.count("\n") + 1
+    assert f'badgesite.yml:{line}:8: theme: expected the name of a theme, got "{theme}"' in result.stderr
+
+
+def test_an_unknown_theme_is_reported_at_its_line(small_site: Path) -> None:
+    config = small_site / "badgesite.yml"
+    text = config.read_text()
+    config.write_text(text + "theme: nosuch\n")
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 1
+    assert f'badgesite.yml:{text.count(chr(10)) + 1}:8: theme: no theme named "nosuch"' in result.stderr
 
 
 def test_a_bad_extends_is_reported_in_the_theme_that_says_it(small_site: Path) -> None:
