@@ -151,9 +151,6 @@ class _Workers:
         if writer is not None:
             writer.close()
 
-    def cancel(self) -> None:
-        """Drop the chunks not started; those running finish in the background (never waited on)."""
-        self.executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _forked_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
@@ -189,8 +186,9 @@ class Pending(Generic[R]):
             self._pool.close(broken=broken)
 
     def cancel(self) -> None:
-        """Drop the work (the build stopped early) without waiting for it."""
-        self._pool.cancel()
+        """Drop the work (the build stopped early): the workers are stopped, not waited for, and none
+        outlives this process."""
+        self._pool.close(broken=True)
 
 
 def start_chunks(

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -185,6 +186,30 @@ def test_workers_killed_while_sending_a_result_only_cost_time(tmp_path: Path) ->
     assert whole.returncode == killed.returncode == 0, whole.stderr + killed.stderr
     assert "Traceback" not in killed.stderr
     assert tree(tmp_path / "killed") == tree(tmp_path / "whole")
+
+
+def test_a_build_that_stops_early_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """A site with a problem stops the build while its Markdown workers run: they are stopped with it, not
+    left waiting for work that never comes."""
+    site = pages_only_site(tmp_path / "stops-early")
+    badge = sorted((site / "badges").glob("*.yml"))[0]
+    badge.write_text(badge.read_text() + "bogus_field: 1\n")
+    result = run_cli("build", site, "--today", TODAY, "--no-cache")
+    assert result.returncode == 1 and "bogus_field: unknown field" in result.stderr
+    time.sleep(0.5)
+    assert _processes_naming(str(site)) == []
+
+
+def _processes_naming(text: str) -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if entry.name.isdigit() and text in command:
+            found.append(f"{entry.name}: {command}")
+    return found
 
 
 def test_a_worker_dying_while_chunks_are_handed_out_only_costs_time(
