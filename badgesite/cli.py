@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from badgesite import __version__
-from badgesite.problems import SiteError, summary
+from badgesite.problems import InterruptedAfterWriting, SiteError, summary
 from badgesite.validate.kinds import EARLIEST_DATE, LATEST_DATE
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SiteError as error:
             print_problems(error, consequence=getattr(arguments, "failure_consequence", "nothing was written"))
             return EXIT_PROBLEMS
+    except InterruptedAfterWriting:
+        print("\ninterrupted; the new output is in place", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
         print("\ninterrupted; the previous output is unchanged", file=sys.stderr)
         return 130

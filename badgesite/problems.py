@@ -38,6 +38,11 @@ class SiteError(Exception):
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """Ctrl-C while the previous output was being removed: the new output is already in place, and the
+    command line must not say the output is unchanged."""
+
+
 def summary(problems: Iterable[Problem], *, consequence: str = "nothing was written") -> str:
     """`3 problems in 2 files; nothing was written` — the closing line of a failed run."""
     items = list(problems)

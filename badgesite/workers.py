@@ -152,7 +152,6 @@ class _Workers:
             writer.close()
 
 
-
 def _forked_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
     """Workers forked from this process (they inherit its state instead of unpickling it), deaf to Ctrl-C."""
     context = multiprocessing.get_context("fork")

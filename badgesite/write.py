@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
 
-from badgesite.problems import Problem, SiteError
+from badgesite.problems import InterruptedAfterWriting, Problem, SiteError
 
 MARKER = ".badgesite-output"
 MARKER_TEXT = b"This folder is made by badgesite and replaced on every build. Do not edit it.\n"
@@ -226,7 +226,11 @@ def _swap(staging: Path, output: Path) -> None:
     except BaseException:
         os.rename(retired, output)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    try:
+        shutil.rmtree(retired, ignore_errors=True)
+    except KeyboardInterrupt:
+        shutil.rmtree(retired, ignore_errors=True)  # the new output is in place: the old one goes all the same
+        raise InterruptedAfterWriting from None
 
 
 def _remove_leftovers(output: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
@@ -115,3 +116,29 @@ def test_output_path_keeps_inside_the_folder(relative: str, expected: str) -> No
 def test_output_path_refuses_paths_that_leave_the_folder(relative: str) -> None:
     with pytest.raises(ValueError, match="escapes the output folder"):
         output_path("/out", relative)
+
+
+def test_ctrl_c_while_the_old_output_is_removed_says_the_new_one_is_in_place(
+    small_site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Once the new output is renamed into place, an interrupt while the old one is deleted must not be
+    reported as "the previous output is unchanged", nor leave the old one beside it."""
+    from badgesite import cli
+
+    assert cli.main(["build", str(small_site), "--today", "2026-11-29", "-q"]) == 0
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text().replace("title: ", "title: Renamed ", 1))
+    real_rmtree, interrupted = shutil.rmtree, []
+
+    def rmtree(path: object, *arguments: object, **named: object) -> None:
+        if ".old-" in str(path) and not interrupted:
+            interrupted.append(path)
+            raise KeyboardInterrupt
+        real_rmtree(path, *arguments, **named)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    assert cli.main(["build", str(small_site), "--today", "2026-11-29", "-q"]) == 130
+    assert interrupted
+    assert "interrupted; the new output is in place" in capsys.readouterr().err
+    assert "Renamed " in (small_site / "_site" / "index.html").read_text()
+    assert not list(small_site.glob("._site.old-*"))
