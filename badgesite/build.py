@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import hashlib
+import functools
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-
+from badgesite import last_warnings
 from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
@@ -24,7 +22,6 @@ from badgesite.load import DocumentCache, read_site
 from badgesite.load.site_folder import (
     CACHE_DIR,
     CONFIG_NAME,
-    MAX_SOURCE_BYTES,
     OUTPUT_DEFAULT,
     SiteSources,
     is_source_file,
@@ -33,7 +30,7 @@ from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.model.name_pages import page_clashes
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, once_per_line, plan_pages
-from badgesite.render.ahead import MarkdownAhead, case_study_files, loaded_bodies
+from badgesite.render.ahead import MarkdownAhead, read_config
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
@@ -41,10 +38,8 @@ from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir
 from badgesite.root_files import pages_known_early, root_file_problems, root_outputs
 from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
-from badgesite.validate.base_url import normal_base_url
-from badgesite.validate.kinds import Invalid
 from badgesite.workers import Progress, run_chunks
-from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder, replace_file
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
 T = TypeVar("T")
 DEFAULT_IMAGE_SIZE = 512
@@ -107,8 +102,11 @@ def build(
     check_output_folder(options.output_folder, root)
     ahead = MarkdownAhead(options.cache_folder)
     try:
+        parse_ahead = functools.partial(
+            ahead.start_from_files, site_root=root, skip=options.output_folder, base_url=options.base_url
+        )
         if documents is None and (options.force or _recorded_marker(options.output_folder) is None):
-            _parse_markdown_ahead(ahead, options, _read_config(root))  # cannot be up to date: start at once
+            parse_ahead(read_config(root))  # cannot be up to date: start at once
         fingerprint, contents = _timed(
             timings,
             "fingerprint",
@@ -131,19 +129,17 @@ def build(
                 cache_misses=0,
                 timings=timings,
                 up_to_date=True,
-                warnings=_remembered_warnings(options, fingerprint),
+                warnings=last_warnings.recall(options.cache_folder, options.output_folder, fingerprint),
             )
-
-        def render_markdown_ahead(sources: SiteSources) -> None:
-            """When the fingerprint did not keep the files (serve), start once they are loaded."""
-            base_path = _early_base_path(sources.config.data if sources.config else None, options.base_url)
-            if base_path is not None and not ahead.started:
-                ahead.start(loaded_bodies(sources), base_path)
-
         if not ahead.started and documents is None:  # the output was older: parse while this process loads
-            _parse_markdown_ahead(ahead, options, contents.get(CONFIG_NAME))
+            parse_ahead(contents.get(CONFIG_NAME))
         prepared = prepare(
-            options, timings, documents=documents, memo=memo, on_loaded=render_markdown_ahead, contents=contents
+            options,
+            timings,
+            documents=documents,
+            memo=memo,
+            on_loaded=lambda sources: ahead.start_from_loaded(sources, options.base_url),
+            contents=contents,
         )
         contents.clear()  # all parsed: at 5,000 + 5,000 these bytes are ~40 MB the workers need not inherit
         ahead_hits, ahead_misses = _timed(timings, "markdown wait", ahead.finish)
@@ -192,7 +188,7 @@ def build(
         _timed(timings, "write", lambda: _write_all(staging, files, marker))
         written = tuple(sorted(staging.written))
     warnings = tuple(warning.format() for warning in prepared.warnings)
-    _remember_warnings(options, fingerprint, warnings)
+    last_warnings.remember(options.cache_folder, options.output_folder, fingerprint, warnings)
     return BuildResult(
         site=site,
         files=written,
@@ -314,33 +310,6 @@ def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) ->
     staging.commit()
 
 
-def _warnings_file(options: BuildOptions) -> Path | None:
-    """Beside the cache, one per output folder (builds of other options into other folders each keep theirs)."""
-    if options.cache_folder is None:
-        return None
-    output = hashlib.sha256(str(options.output_folder.resolve()).encode()).hexdigest()[:16]
-    return options.cache_folder / "warnings" / f"{output}.txt"
-
-
-def _remember_warnings(options: BuildOptions, fingerprint: str, warnings: tuple[str, ...]) -> None:
-    """Keep the build's warnings, so a build that finds nothing changed can say them again: a warning that
-    vanished on the second run would read as fixed."""
-    path = _warnings_file(options)
-    if path is None:
-        return
-    with contextlib.suppress(OSError):  # a cache that cannot be written only costs the repetition
-        replace_file(path, "\n".join((fingerprint, *warnings)).encode() + b"\n")
-
-
-def _remembered_warnings(options: BuildOptions, fingerprint: str) -> tuple[str, ...]:
-    path = _warnings_file(options)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines() if path is not None else []
-    except (OSError, UnicodeDecodeError):
-        return ()
-    return tuple(lines[1:]) if lines and lines[0] == fingerprint else ()
-
-
 def _recorded_marker(output: Path) -> bytes | None:
     try:
         return (output / MARKER).read_bytes()
@@ -375,43 +344,6 @@ def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
     if site.domain:
         files["CNAME"] = site.domain.encode() + b"\n"
     return files
-
-
-def _parse_markdown_ahead(ahead: MarkdownAhead, options: BuildOptions, config: bytes | None) -> None:
-    """Start parsing the case studies' Markdown in other processes, once the config tells the base path."""
-    base_path = _early_base_path(_plain_yaml(config), options.base_url) if config is not None else None
-    if base_path is not None:
-        ahead.start(case_study_files(options.site_root, skip=(options.output_folder,)), base_path)
-
-
-def _read_config(root: Path) -> bytes | None:
-    """The config's bytes, for the base path; None when it cannot be read or is too large (loading reports both)."""
-    try:
-        with (root / CONFIG_NAME).open("rb") as file:
-            raw = file.read(MAX_SOURCE_BYTES + 1)
-    except OSError:
-        return None
-    return raw if len(raw) <= MAX_SOURCE_BYTES else None
-
-
-def _plain_yaml(raw: bytes) -> object:
-    """The config's data without positions or checks (loading reports its problems); None when it does not
-    parse, or holds a value the safe loader rejects (a date like 2024-13-45 raises ValueError)."""
-    try:
-        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
-        return None
-
-
-def _early_base_path(data: object, override: str | None) -> str | None:
-    """The base path the model will have, read from the unchecked config; None while it is not valid."""
-    text = override or (data.get("base_url") if isinstance(data, dict) else None)
-    if not isinstance(text, str):
-        return None
-    try:
-        return urls.base_path(normal_base_url(text))
-    except Invalid:
-        return None
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

@@ -16,10 +16,15 @@ from collections.abc import Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import yaml
+
 from badgesite.cache import ContentCache
 from badgesite.load.front_matter import split_front_matter
-from badgesite.load.site_folder import MAX_SOURCE_BYTES, SiteSources, source_files
+from badgesite.load.site_folder import CONFIG_NAME, MAX_SOURCE_BYTES, SiteSources, source_files
+from badgesite.model import urls
 from badgesite.render import markdown
+from badgesite.validate.base_url import normal_base_url
+from badgesite.validate.kinds import Invalid
 from badgesite.workers import Pending, start_chunks
 
 Body = str | Path  # a case study's Markdown body, or its file to read the body from
@@ -46,6 +51,19 @@ class MarkdownAhead:
         self.pending = start_chunks(
             _render, range(len(bodies)), initializer=_begin, initargs=(tuple(bodies), base_path, self.cache_folder)
         )
+
+    def start_from_files(self, config: bytes | None, *, site_root: Path, skip: Path, base_url: str | None) -> None:
+        """Start on the case-study files themselves, once the config's bytes (or `base_url`, which overrides
+        them) tell a valid base path; otherwise the pages parse their Markdown."""
+        base_path = early_base_path(_plain_yaml(config) if config is not None else None, base_url)
+        if base_path is not None:
+            self.start(case_study_files(site_root, skip=(skip,)), base_path)
+
+    def start_from_loaded(self, sources: SiteSources, base_url: str | None) -> None:
+        """Start on the bodies the loader read, unless already started (`serve`, whose files are not kept)."""
+        base_path = early_base_path(sources.config.data if sources.config else None, base_url)
+        if base_path is not None and not self.started:
+            self.start(loaded_bodies(sources), base_path)
 
     def finish(self) -> tuple[int, int]:
         """Wait for the workers and keep their HTML for the pages; returns the cache hits and misses they had."""
@@ -77,6 +95,36 @@ def case_study_files(root: Path, *, skip: tuple[Path, ...] = ()) -> list[Path]:
 def loaded_bodies(sources: SiteSources) -> list[str]:
     """The Markdown bodies of the loaded case studies (when the files were read by the loader itself)."""
     return [document.body for document in sources.case_studies if document.body]
+
+
+def read_config(root: Path) -> bytes | None:
+    """The config's bytes, for the base path; None when it cannot be read or is too large (loading reports both)."""
+    try:
+        with (root / CONFIG_NAME).open("rb") as file:
+            raw = file.read(MAX_SOURCE_BYTES + 1)
+    except OSError:
+        return None
+    return raw if len(raw) <= MAX_SOURCE_BYTES else None
+
+
+def early_base_path(config: object, override: str | None) -> str | None:
+    """The base path the model will have, read from the unchecked config; None while it is not valid."""
+    text = override or (config.get("base_url") if isinstance(config, dict) else None)
+    if not isinstance(text, str):
+        return None
+    try:
+        return urls.base_path(normal_base_url(text))
+    except Invalid:
+        return None
+
+
+def _plain_yaml(raw: bytes) -> object:
+    """The config's data without positions or checks (loading reports its problems); None when it does not
+    parse, or holds a value the safe loader rejects (a date like 2024-13-45 raises ValueError)."""
+    try:
+        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return None
 
 
 def body_of(item: Body) -> str | None:
