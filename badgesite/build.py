@@ -238,15 +238,15 @@ def prepare(
     if on_loaded is not None:
         on_loaded(sources)
     checked, problems = _timed(timings, "validate", lambda: validate_site_collecting(sources, memo))
+    theme, theme_problems = _theme(checked) if checked is not None else (None, [])
     if checked is not None:
-        problems += page_clashes(checked, drafts=options.drafts)
+        problems += page_clashes(checked, drafts=options.drafts) + theme_problems
     if problems or checked is None:  # no model: still read every badge's files, to report everything at once
         more = preflight.badge_file_problems(checked, drafts=options.drafts) if checked else []
         raise SiteError(problems + more + root_file_problems(sources.root_files, pages_known_early(sources)))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
-    theme = _theme(site, checked)
-    size = int(str(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE)))
+    size = int(str(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE))) if theme else DEFAULT_IMAGE_SIZE
     credentials, problems = _timed(timings, "credentials", lambda: read_credentials(site, root))
     baker = OpenBadgesBaker(credentials)
     images, image_problems = _timed(timings, "images", lambda: publish_images(site, root, size=size, baker=baker))
@@ -254,26 +254,28 @@ def prepare(
     problems = preflight.positioned(problems + image_problems, checked)  # one problem per unreadable image file
     problems += claim_outputs(specs)
     problems += root_file_problems(site.root_files, (spec.output for spec in specs))
-    if problems:
-        raise SiteError(problems)
+    if problems or theme is None:
+        raise SiteError(problems + theme_problems)
     warnings = tuple(sorted(verification_warnings(checked, site, credentials)))
     return Prepared(
         site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked, warnings=warnings
     )
 
 
-def _theme(site: Site, checked: CheckedSite) -> Theme:
-    """The site's theme; a problem with the name badgesite.yml gives is placed at its `theme:` line."""
+def _theme(checked: CheckedSite) -> tuple[Theme | None, list[Problem]]:
+    """The site's theme, or the problems that stop it (reported with the rest of the site's); a problem with
+    the name badgesite.yml gives is placed at its `theme:` line."""
     try:
-        return load_theme(site.theme, site_root=checked.root, site_templates=checked.templates_dir)
+        theme = load_theme(checked.config.values["theme"], site_root=checked.root, site_templates=checked.templates_dir)
     except SiteError as error:
         config = checked.config.document
-        raise SiteError(
+        return None, [
             config.problem(("theme",), problem.message, problem.hint)
             if problem.path == config.path and problem.field == "theme" and not problem.line
             else problem
             for problem in error.problems
-        ) from None
+        ]
+    return theme, []
 
 
 def other_files(

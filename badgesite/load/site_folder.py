@@ -194,8 +194,10 @@ def _read_as_source(name: str, suffixes: tuple[str, ...] | None) -> bool:
     return suffixes is None or os.path.splitext(name)[1].lower() in suffixes
 
 
-def _read_text(root: Path, path: Path, problems: list[Problem], raw: bytes | None = None) -> tuple[str, str] | None:
-    relative = _relative(root, path)
+def _read_text(
+    root: Path, path: Path, problems: list[Problem], raw: bytes | None = None, *, shown: str | None = None
+) -> tuple[str, str] | None:
+    relative = shown or _relative(root, path)
     if raw is None:
         try:
             raw = path.read_bytes()
@@ -222,11 +224,13 @@ def _read_text(root: Path, path: Path, problems: list[Problem], raw: bytes | Non
     return relative, text
 
 
-def read_yaml_file(root: Path, path: Path, problems: list[Problem], raw: bytes | None = None) -> Document:
+def read_yaml_file(
+    root: Path, path: Path, problems: list[Problem], raw: bytes | None = None, *, shown: str | None = None
+) -> Document:
     """Read one YAML file (or parse `raw`, its bytes already read); problems are appended, and the Document
-    is still returned (data may be None)."""
-    read = _read_text(root, path, problems, raw)
-    relative = _relative(root, path)
+    is still returned (data may be None). `shown` names a file outside root (a bundled theme's settings)."""
+    read = _read_text(root, path, problems, raw, shown=shown)
+    relative = shown or _relative(root, path)
     if read is None:
         return Document(path=relative, data=None)
     _, text = read

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
-import yaml
 
+from badgesite.load.documents import Document
+from badgesite.load.site_folder import read_yaml_file
 from badgesite.problems import Problem, SiteError
 
 MAX_EXTENDS_DEPTH = 8
@@ -96,37 +97,29 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
     names: list[str] = []
     settings: dict[str, object] = {}
     current: str | None = name
-    while current is not None:
-        named_in = ("badgesite.yml", "theme") if not folders else (_shown_settings(folders[-1], site_root), "extends")
-        if len(folders) > MAX_EXTENDS_DEPTH or current in names:
-            raise SiteError(
-                [
-                    Problem(
-                        path=named_in[0],
-                        field=named_in[1],
-                        message=f'theme "{name}" extends itself in a loop ({" -> ".join([*names, current])})',
-                    )
-                ]
-            )
-        folder = _find(current, site_root, named_in)
-        folders.append(folder)
-        names.append(current)
-        own = _read_settings(folder, site_root)
-        for key, value in own.items():
-            settings.setdefault(key, value)
-        parent = own.get("extends")
-        if parent is not None and not isinstance(parent, str):
-            raise SiteError(
-                [
-                    Problem(
-                        path=_shown_settings(folder, site_root),
-                        field="extends",
-                        message=f"expected the name of a theme, got {type(parent).__name__} {parent!r}",
-                        hint="extends: default",
-                    )
-                ]
-            )
-        current = parent if parent else ("base" if current != "base" else None)
+    named_by: Document | None = None  # the theme.yml whose `extends:` names `current`; None: badgesite.yml
+    size_problems: list[Problem] = []  # reported with whatever stops the chain, or at its end
+    try:
+        while current is not None:
+            if len(folders) > MAX_EXTENDS_DEPTH or current in names:
+                loop = " -> ".join([*names, current])
+                raise SiteError([_at_the_name(named_by, f'theme "{name}" extends itself in a loop ({loop})')])
+            folder = _find(current, site_root, named_by)
+            own = _read_settings(folder, site_root, size_problems)
+            folders.append(folder)
+            names.append(current)
+            for key, value in own.data.items():
+                settings.setdefault(key, value)
+            parent = own.data.get("extends")
+            if parent is not None and not isinstance(parent, str):
+                message = f"expected the name of a theme, got {type(parent).__name__} {parent!r}"
+                raise SiteError([own.problem(("extends",), message, "extends: default")])
+            named_by = own
+            current = parent if parent is not None else ("base" if current != "base" else None)
+    except SiteError as error:  # what stopped the chain, with the sizes found wrong before it
+        raise SiteError([*size_problems, *error.problems]) from None
+    if size_problems:
+        raise SiteError(size_problems)
     settings.pop("extends", None)
     return Theme(
         name=name,
@@ -137,21 +130,21 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
     )
 
 
-def _find(name: str, site_root: Path, named_in: tuple[str, str]) -> Path:
+def _at_the_name(named_by: Document | None, message: str, hint: str = "") -> Problem:
+    """A problem with a theme's name, placed where it is written: at `extends:` in the theme.yml that names
+    it, or at badgesite.yml's `theme:` (which the build places at its line)."""
+    if named_by is None:
+        return Problem(path="badgesite.yml", field="theme", message=message, hint=hint)
+    return named_by.problem(("extends",), message, hint)
+
+
+def _find(name: str, site_root: Path, named_by: Document | None) -> Path:
     """The theme's folder: the site's themes/NAME, else the bundled one. A name is one folder name, never a
     path: a theme read from outside the site folder would escape it, and its edits its input fingerprint."""
-    path, field = named_in
     if not name or name in (".", "..") or "/" in name or "\\" in name or Path(name).is_absolute():
-        raise SiteError(
-            [
-                Problem(
-                    path=path,
-                    field=field,
-                    message=f'expected the name of a theme, got "{name}"',
-                    hint="a folder name in themes/ (themes/NAME/theme.yml) or a bundled theme, not a path",
-                )
-            ]
-        )
+        message = f'expected the name of a theme, got "{name}"'
+        hint = "a folder name in themes/ (themes/NAME/theme.yml) or a bundled theme, not a path"
+        raise SiteError([_at_the_name(named_by, message, hint)])
     local = site_root / "themes" / name
     if (local / "theme.yml").is_file():
         return local
@@ -159,16 +152,8 @@ def _find(name: str, site_root: Path, named_in: tuple[str, str]) -> Path:
     if (bundled / name / "theme.yml").is_file():
         return bundled / name
     available = sorted(p.name for p in bundled.iterdir() if (p / "theme.yml").is_file())
-    raise SiteError(
-        [
-            Problem(
-                path=path,
-                field=field,
-                message=f'no theme named "{name}"',
-                hint=f"bundled themes: {', '.join(available)}; or put one in themes/{name}/",
-            )
-        ]
-    )
+    hint = f"bundled themes: {', '.join(available)}; or put one in themes/{name}/"
+    raise SiteError([_at_the_name(named_by, f'no theme named "{name}"', hint)])
 
 
 def _shown_settings(folder: Path, site_root: Path) -> str:
@@ -179,29 +164,34 @@ def _shown_settings(folder: Path, site_root: Path) -> str:
     return f"themes/{folder.name}/theme.yml"
 
 
-def _read_settings(folder: Path, site_root: Path) -> dict[str, object]:
-    path = folder / "theme.yml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        shown = path.relative_to(site_root).as_posix() if path.is_relative_to(site_root) else str(path)
-        raise SiteError([Problem(path=shown, message=f"cannot read the theme settings: {error}")]) from None
+def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) -> Document:
+    """A theme.yml read like every source file: bounded, UTF-8, with positions for its problems. Wrong pixel
+    sizes are added to `size_problems` (the chain goes on); anything else stops it."""
+    problems: list[Problem] = []
+    document = read_yaml_file(site_root, folder / "theme.yml", problems, shown=_shown_settings(folder, site_root))
+    if problems:
+        raise SiteError(problems)
+    data = {} if document.data is None else document.data
     if not isinstance(data, dict):
-        raise SiteError([Problem(path=str(path), message="theme.yml must be a mapping")])
-    shown = path.relative_to(site_root).as_posix() if path.is_relative_to(site_root) else str(path)
-    problems = [
-        Problem(
-            path=shown,
-            field=key,
-            message=f"expected a whole number of pixels from {low} to {high}, got {data[key]!r}",
-            hint="badge images and cards are drawn at this size",
+        raise SiteError(
+            [
+                document.problem(
+                    (),
+                    f"expected a mapping of theme settings, got {type(data).__name__}",
+                    "extends: default, and one `name: value` per line",
+                ),
+            ]
+        )
+    size_problems += (
+        document.problem(
+            (key,),
+            f"expected a whole number of pixels from {low} to {high}, got {data[key]!r}",
+            "badge images and cards are drawn at this size",
         )
         for key, (low, high) in PIXEL_SETTINGS.items()
         if key in data and not _whole_number_within(data[key], low, high)
-    ]
-    if problems:
-        raise SiteError(problems)
-    return data
+    )
+    return replace(document, data=data)
 
 
 def _whole_number_within(value: object, low: int, high: int) -> bool:

@@ -88,7 +88,7 @@ def test_a_bad_extends_is_reported_in_the_theme_that_says_it(small_site: Path) -
     config.write_text(config.read_text() + "theme: mine\n")
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 1
-    assert 'themes/mine/theme.yml: extends: no theme named "nosuch"' in result.stderr
+    assert 'themes/mine/theme.yml:1:10: extends: no theme named "nosuch"' in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -108,7 +108,7 @@ def test_an_extends_loop_is_reported_where_it_closes(small_site: Path) -> None:
     config.write_text(config.read_text() + "theme: mine\n")
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 1
-    assert 'themes/other/theme.yml: extends: theme "mine" extends itself in a loop (mine -> other -> mine)' in (
+    assert 'themes/other/theme.yml:1:10: extends: theme "mine" extends itself in a loop (mine -> other -> mine)' in (
         result.stderr
     )
 
@@ -118,4 +118,4 @@ def test_an_extends_that_is_not_a_name_says_what_it_is(small_site: Path) -> None
     config = small_site / "badgesite.yml"
     config.write_text(config.read_text() + "theme: mine\n")
     result = run_cli("build", small_site, "--today", TODAY)
-    assert "themes/mine/theme.yml: extends: expected the name of a theme, got list ['a']" in result.stderr
+    assert "themes/mine/theme.yml:1:10: extends: expected the name of a theme, got list ['a']" in result.stderr
