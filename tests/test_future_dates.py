@@ -18,10 +18,12 @@ base_url: https://example.org/
 owner: {name: Ada}
 targets:
   - {name: An expert badge by 2027, count: 1, level: expert, by: 2027-12-31, show: true}
+frameworks:
+  - {id: sfia, name: SFIA 9, codes: [{code: ARCH, title: Solution architecture}]}
 """
 EXPERT = (
     "name: {name}\nissuer: I\nlevel: expert\nearned: {earned}\nreviewed: 2026-11-01\n"
-    "evidence: [{{title: W, url: 'https://example.org/w'}}]\n"
+    "evidence: [{{title: W, url: 'https://example.org/w'}}]\nalignment: [{{framework: sfia, code: ARCH}}]\n"
 )
 
 
@@ -75,3 +77,14 @@ def test_the_site_publishes_the_badge_but_not_as_reached(future_site: Path, tmp_
     trajectory = parse_page(tmp_path / "later" / "trajectory" / "index.html")
     assert "/badges/future/" in trajectory.anchors
     assert "Reached" in trajectory.visible_text
+
+
+def test_the_badge_covers_its_framework_code_from_its_day(future_site: Path, tmp_path: Path) -> None:
+    for today, covered, listed in ((TODAY, "0 of 1 competency covered (0%)", False), ("2027-01-15", "1 of 1", True)):
+        output = tmp_path / today
+        result = run_cli("build", future_site, "-o", output, "--today", today)
+        assert result.returncode == 0, result.stderr
+        page = parse_page(output / "frameworks" / "sfia" / "index.html")
+        assert covered in page.visible_text
+        assert ("/badges/future/" in page.anchors) is listed
+        assert ("Not yet covered" in page.visible_text) is not listed

@@ -142,12 +142,14 @@ class FrameworkCoverage:
 
 
 def framework_coverage(site: Site, framework: Framework) -> FrameworkCoverage:
-    """The codes × badges matrix of one framework."""
+    """The codes × badges matrix of one framework; a badge dated after today covers nothing until that day,
+    as it counts toward no target."""
     rows = []
     columns: dict[str, Badge] = {}
+    earned = [b for b in site.badges if is_earned(b, site.today)]
     for code in framework.codes:
         aligned = tuple(
-            b for b in site.badges if any(a.framework_id == framework.id and a.code == code.code for a in b.alignment)
+            b for b in earned if any(a.framework_id == framework.id and a.code == code.code for a in b.alignment)
         )
         rows.append(FrameworkRow(code=code, badges=aligned))
         for badge in aligned:
