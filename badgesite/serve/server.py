@@ -12,7 +12,7 @@ from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 EVENTS_PATH = "/__badgesite/events"
 RELOAD_SCRIPT = (
@@ -106,10 +106,10 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
     def _serve(self, *, send_body: bool) -> None:
         path = unquote(urlsplit(self.path).path)
-        base = self.site.base_path
+        base = unquote(self.site.base_path)  # `/my%20work/` is asked for as `/my work/` once decoded
         if not path.startswith(base):
             if path in ("/", base.rstrip("/")):
-                self._redirect(base)
+                self._redirect(self.site.base_path)
             else:
                 self._not_found(send_body)
             return
@@ -123,7 +123,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             folder = found = False
         if folder:
             if not path.endswith("/"):
-                self._redirect(path + "/")
+                self._redirect(quote(path) + "/")  # a header is ASCII: the path as it was escaped
                 return
             target = target / "index.html"
         if not found:

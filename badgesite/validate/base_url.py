@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 from badgesite.load.documents import KeyPath
 from badgesite.validate.kinds import CheckContext, Invalid, Text, check_url, shown
 
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_PATH_AS_WRITTEN = "/%:@!$&'()*+,;=-._~"  # RFC 3986 path characters, and escapes already made
 
 
 class BaseUrl(Text):
@@ -47,7 +48,42 @@ def normal_base_url(text: str) -> str:
             parts.port  # noqa: B018 - reading it is the check
         except ValueError:
             raise Invalid(f"{shown(text)} has a port that is not a number from 0 to 65535") from None
-        origin, path = f"{parts.scheme.lower()}://{parts.netloc.lower()}", parts.path or "/"
+        origin, path = f"{parts.scheme.lower()}://{_ascii_host(parts, text)}", parts.path or "/"
     if "//" in path or {".", ".."} & set(path.split("/")):
         raise Invalid(f"{shown(text)} has an empty, . or .. folder in its path", "write the folder's path plainly")
+    path = quote(path, safe=_PATH_AS_WRITTEN)  # `/ü/` -> `/%C3%BC/`: sitemaps and feeds take URIs only
     return origin + (path if path.endswith("/") else path + "/")
+
+
+class Domain(Text):
+    """`badges.example.org`: the custom domain GitHub Pages serves the site on, written to CNAME as it is."""
+
+    type_name = "domain name"
+
+    def check(self, value: Any, key_path: KeyPath, context: CheckContext) -> str:
+        text = super().check(value, key_path, context)
+        parts = urlsplit("//" + text) if "/" not in text else urlsplit(text)
+        host = parts.hostname or ""
+        if "/" in text or any(ch.isspace() for ch in text) or parts.port is not None or "@" in text or not host:
+            hint = f"the host name only: domain: {host}" if host else "for example domain: badges.example.org"
+            raise Invalid(f"expected a domain name, got {shown(text)}", hint)
+        return _idna(host.rstrip("."), text)
+
+
+def _ascii_host(parts: SplitResult, text: str) -> str:
+    """The host in lower case, an international name in its ASCII form (`bücher.example` ->
+    `xn--bcher-kva.example`), as sitemaps, feeds and credentials must publish it; the port kept."""
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address, in its brackets
+        return f"[{host}]" + (f":{parts.port}" if parts.port is not None else "")
+    return _idna(host, text) + (f":{parts.port}" if parts.port is not None else "")
+
+
+def _idna(host: str, text: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise Invalid(
+            f"{shown(text)} has a host name that is not a valid domain name",
+            "each dot-separated part 1 to 63 characters long",
+        ) from None

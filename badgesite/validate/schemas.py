@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from badgesite.validate.base_url import BaseUrl
+from badgesite.validate.base_url import BaseUrl, Domain
 from badgesite.validate.kinds import (
     Boolean,
     Date,
@@ -215,14 +215,19 @@ CONFIG = Record(
         Field(
             "base_url",
             BaseUrl(),
-            "Where the site is published; links work under a sub-path.",
+            "Where the site is published; links work under a sub-path. Published as written, an international host name in its xn-- form and other characters outside ASCII %-escaped.",
             default="/",
             example="https://ada.github.io/portfolio/",
         ),
         Field("description", Text(), "One sentence for search engines and link previews."),
         Field("language", Text(), "The site's language (HTML lang).", default="en"),
         Field("theme", Text(), "A bundled theme name or a folder under themes/ in the site.", default="default"),
-        Field("domain", Text(), "Custom domain; written to CNAME for GitHub Pages.", example="badges.ada.dev"),
+        Field(
+            "domain",
+            Domain(),
+            "Custom domain, the host name only; written to CNAME for GitHub Pages (an international name in its ASCII xn-- form).",
+            example="badges.ada.dev",
+        ),
         Field("issuers", ListOf(ISSUER), "Canonical issuer names and their aliases.", default=[]),
         Field("skills", ListOf(SKILL), "Canonical skill names and their aliases.", default=[]),
         Field("levels", ListOf(Text()), "Ordered level vocabulary, lowest first.", default=list(DEFAULT_LEVELS)),

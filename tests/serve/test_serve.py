@@ -393,3 +393,33 @@ def test_an_output_folder_that_cannot_exist_is_served_as_not_found(site: Path, t
         process.send_signal(signal.SIGINT)
         printed = process.communicate(timeout=10)[0]
     assert "Traceback" not in printed and "internal error" not in printed
+
+
+def test_a_base_path_with_escapes_is_served_under_it(site: Path) -> None:
+    """`/my work/ü/` is published escaped; the browser asks for it escaped, the server finds it decoded."""
+    config = site / "badgesite.yml"
+    config.write_text(
+        re.sub(r"base_url: .*", "base_url: https://example.org/my%20work/ü/", config.read_text(encoding="utf-8"))
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        server = Server(process)
+        assert server.address.endswith("/my%20work/%C3%BC/")
+        origin = server.address.split("/my%20work/")[0]
+        for path in ("/", "/my%20work/%C3%BC/", "/my%20work/%C3%BC/badges", "/my%20work/%C3%BC/badges/aws-cloud/"):
+            with urlopen(origin + path, timeout=10) as response:  # redirects followed, as a browser does
+                assert response.status == 200, path
+                assert response.url.startswith(origin + "/my%20work/%C3%BC/")
+                page = response.read().decode("utf-8")
+            assert 'href="/my%20work/%C3%BC/badges/"' in page
+    finally:
+        process.send_signal(signal.SIGINT)
+        printed = process.communicate(timeout=10)[0]
+    assert "Traceback" not in printed
