@@ -329,8 +329,8 @@ def _badge_files(
             files[urls.badge_file(badge_id, credential.published_name)] = credential.payload.encode("utf-8") + b"\n"
     for badge in site.badges:
         for evidence in badge.evidence:
-            if evidence.is_file and evidence.source:
-                files[evidence.url] = root / evidence.source
+            if evidence.path and evidence.source:
+                files[evidence.path] = root / evidence.source
     return files
 
 

@@ -72,8 +72,8 @@ def site_urls(site: Site) -> SiteUrls:
         if badge.assertion_file:
             files.update({f"{badge.page}assertion.json", f"{badge.page}assertion.jws"})
         for evidence in badge.evidence:
-            if evidence.is_file and evidence.source:
-                files.add(evidence.url)
+            if evidence.path and evidence.source:
+                files.add(evidence.path)
                 sources[evidence.source] = evidence.url
     files.update(urls.social_card(study.page) for study in site.case_studies)
     published: tuple[Badge | CaseStudy | Page, ...] = (*site.badges, *site.case_studies, *site.pages)

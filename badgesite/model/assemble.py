@@ -202,10 +202,11 @@ def _badge(
             evidence.append(
                 Evidence(
                     title=entry["title"],
-                    url=published,
+                    url=urls.escaped(published),
                     narrative=entry["narrative"],
                     is_file=True,
                     source=entry["file"],
+                    path=published,
                 )
             )
         else:

@@ -58,10 +58,11 @@ class Skill:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     title: str
-    url: str  # external URL, or the site-relative path of a published local file
+    url: str  # external URL, or the site-relative URL of a published local file (%-escaped: `my%20report.pdf`)
     narrative: str | None
     is_file: bool
     source: str | None  # site-relative source of a local file
+    path: str | None = None  # where a local file is published, as a file name (`badges/x/evidence/my report.pdf`)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -34,6 +34,14 @@ def badge_image(badge_id: str, extension: str) -> str:
     return f"badges/{badge_id}/{badge_id}.{extension}"
 
 
+def escaped(path: str) -> str:
+    """A published file's name as a URL: `my report #1.pdf` -> `my%20report%20%231.pdf` (a space, `#`, `?`
+    or `%` in a file name would otherwise end or garble the link)."""
+    from urllib.parse import quote
+
+    return quote(path, safe="/")
+
+
 def badge_file(badge_id: str, name: str) -> str:
     """A file published beside a badge (its assertion, evidence files)."""
     return f"badges/{badge_id}/{name}"

@@ -215,7 +215,8 @@ CONFIG = Record(
         Field(
             "base_url",
             BaseUrl(),
-            "Where the site is published; links work under a sub-path. Published as written, an international host name in its xn-- form and other characters outside ASCII %-escaped.",
+            "Where the site is published; links work under a sub-path. Published as written, an international host"
+            " name in its xn-- form and other characters outside ASCII %-escaped.",
             default="/",
             example="https://ada.github.io/portfolio/",
         ),
@@ -225,7 +226,8 @@ CONFIG = Record(
         Field(
             "domain",
             Domain(),
-            "Custom domain, the host name only; written to CNAME for GitHub Pages (an international name in its ASCII xn-- form).",
+            "Custom domain, the host name only; written to CNAME for GitHub Pages (an international name in its"
+            " ASCII xn-- form).",
             example="badges.ada.dev",
         ),
         Field("issuers", ListOf(ISSUER), "Canonical issuer names and their aliases.", default=[]),
