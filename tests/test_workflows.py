@@ -120,7 +120,7 @@ def test_pages_workflow_builds_sample_site_and_deploys_with_least_privilege() ->
     assert steps["actions/configure-pages"]["id"] == "pages"
     assert steps["actions/cache"]["with"]["path"] == "sample-site/.badgesite-cache"
     assert "hashFiles('sample-site/**')" in steps["actions/cache"]["with"]["key"]
-    assert steps["actions/upload-pages-artifact"]["with"] == {"path": "sample-site/_site"}
+    assert steps["actions/upload-pages-artifact"]["with"] == {"path": "sample-site/_site", "include-hidden-files": True}
     build_step = steps["Build sample-site/"]
     assert build_step["run"] == 'badgesite build sample-site --base-url "$PAGES_BASE_URL/"'
     assert build_step["env"] == {"PAGES_BASE_URL": "${{ steps.pages.outputs.base_url }}"}
@@ -225,7 +225,8 @@ def test_action_inputs_outputs_and_steps() -> None:
     for source in ("badgesite.yml", "badges/**", "case-studies/**", "pages/**", "assets/**"):
         assert f"format('{{0}}/{source}', inputs.site)" in cache["with"]["key"]
     upload = action["runs"]["steps"][-1]
-    assert upload["with"] == {"path": "${{ steps.build.outputs.output }}"}
+    # upload-pages-artifact v5 leaves dot-paths out unless told: root/.well-known/ must reach the site
+    assert upload["with"] == {"path": "${{ steps.build.outputs.output }}", "include-hidden-files": True}
 
 
 @pytest.mark.parametrize(
