@@ -39,11 +39,22 @@ def iso_date(text: str) -> dt.date:
 
 
 def default_today() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH so reproducible-build tooling gets identical output."""
+    """Today, or the day of SOURCE_DATE_EPOCH so reproducible-build tooling gets identical output. A value
+    that is not a time the dates can use is wrong usage (exit 2), as the reproducible-builds spec asks,
+    never a silent fall back to the clock: the output would then change from day to day."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
+    if epoch is None or epoch == "":
+        return dt.date.today()
+    expected = "a whole number of seconds since 1970-01-01 UTC"
+    if not (epoch.isascii() and epoch.isdigit()):
+        raise SystemExit(f'badgesite: SOURCE_DATE_EPOCH: expected {expected}, got "{epoch[:40]}"')
+    try:
+        date = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        date = dt.date.max
+    if not EARLIEST_DATE <= date <= LATEST_DATE:
+        raise SystemExit(f'badgesite: SOURCE_DATE_EPOCH: expected {expected} up to {LATEST_DATE}, got "{epoch[:40]}"')
+    return date
 
 
 def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:

@@ -354,3 +354,31 @@ def test_serve_takes_today_like_the_other_commands(small_site: Path) -> None:
     wrong = run_cli("serve", small_site, "--today", "2026-13-01", "--port", "0")
     assert wrong.returncode == 2
     assert "argument --today" in wrong.stderr and "no such folder" not in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", 'expected a whole number of seconds since 1970-01-01 UTC, got "abc"'),
+        ("-5", 'expected a whole number of seconds since 1970-01-01 UTC, got "-5"'),
+        ("1.5e9", 'expected a whole number of seconds since 1970-01-01 UTC, got "1.5e9"'),
+        ("99999999999999", 'up to 2999-12-31, got "99999999999999"'),
+        ("9" * 5000, 'up to 2999-12-31, got "' + "9" * 40 + '"'),
+    ],
+)
+def test_a_source_date_epoch_that_is_not_a_usable_time_is_wrong_usage(
+    small_site: Path, value: str, message: str
+) -> None:
+    """The reproducible-builds spec: a malformed SOURCE_DATE_EPOCH is an error, not a silent use of the clock."""
+    for command in ("build", "check", "review"):
+        result = run_cli(command, small_site, env={"SOURCE_DATE_EPOCH": value})
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stderr.startswith("badgesite: SOURCE_DATE_EPOCH: expected a whole number of seconds since ")
+        assert result.stderr.endswith(f"{message}\n")
+    assert not (small_site / "_site").exists()
+
+
+def test_a_source_date_epoch_sets_today(small_site: Path) -> None:
+    result = run_cli("build", small_site, env={"SOURCE_DATE_EPOCH": "1795953600"})  # 2026-11-29
+    assert result.returncode == 0, result.stderr
+    assert run_cli("build", small_site, env={"SOURCE_DATE_EPOCH": ""}).returncode == 0
