@@ -1,0 +1,39 @@
+"""Footnotes in several Markdown texts on one page (a badge's description and its evidence narratives, the
+descriptions on a listing) each lead to their own note: ids are named after their text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from tests.conftest import TODAY, run_cli, write_files
+
+BADGE = """\
+name: Footnoted
+issuer: AWS
+earned: 2024-05-31
+description: |
+  Described[^1] here.
+
+  [^1]: The description's note.
+evidence:
+  - title: Report
+    url: https://example.org/report
+    narrative: |
+      Narrated[^1] there.
+
+      [^1]: The narrative's note.
+"""
+
+
+def test_each_footnote_link_leads_to_the_note_of_its_own_text(small_site: Path) -> None:
+    write_files(small_site, {"badges/footnoted.yml": BADGE})
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    page = (small_site / "_site" / "badges" / "footnoted" / "index.html").read_text(encoding="utf-8")
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    notes = dict(re.findall(r'<li id="([^"]+)" class="footnote-item"><p>([^<]+?) <a', page))
+    refs = re.findall(r'<sup class="footnote-ref"><a href="#([^"]+)"', page)
+    assert [notes[ref] for ref in refs] == ["The description's note.", "The narrative's note."]
