@@ -239,4 +239,4 @@ def _rebuild_now(live: LiveBuild, state: SiteState, paths: list[Path], kind: Cha
         f"{plural(result.written, 'file')} written in {result.seconds * 1000:.0f} ms",
         flush=True,
     )
-    state.publish(problems=[], base_path=result.base_path)
+    state.publish(problems=[], base_path=result.base_path, pages=frozenset(live.sources))

@@ -41,18 +41,25 @@ class SiteState:
         self.problems: list[str] = []
         self.built = False  # a build has succeeded: there is a last good site to show
         self.warnings: tuple[object, ...] = ()  # the build warnings printed last, so an edit does not repeat them
+        # The files the build rendered (`badges/x/index.html`): the reload script goes into these only, never
+        # into HTML published byte for byte (root/, assets/, evidence). None: not known yet, every HTML file.
+        self.pages: frozenset[str] | None = None
         self.changed = threading.Condition()
 
     def moved_on(self, generation: int) -> bool:
         """True once a rebuild newer than `generation` has finished."""
         return self.generation != generation
 
-    def publish(self, *, problems: list[str] | None = None, base_path: str | None = None) -> None:
+    def publish(
+        self, *, problems: list[str] | None = None, base_path: str | None = None, pages: frozenset[str] | None = None
+    ) -> None:
         """Record a finished rebuild (or its problems) and wake every waiting browser."""
         with self.changed:
             self.problems = list(problems or [])
             if base_path is not None:
                 self.base_path = base_path
+            if pages is not None:
+                self.pages = pages
             self.generation += 1
             self.changed.notify_all()
 
@@ -147,7 +154,7 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
             body, status = b"not found", HTTPStatus.NOT_FOUND
         content_type = EXTRA_TYPES.get(target.suffix.lower()) or mimetypes.guess_type(target.name)[0]
         content_type = content_type or "application/octet-stream"
-        if content_type == "text/html":
+        if content_type == "text/html" and self._rendered(target):
             body = self._inject(body)
         if content_type.startswith("text/") or content_type.endswith(("json", "xml")):
             content_type += "; charset=utf-8"
@@ -158,6 +165,15 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body:
             self.wfile.write(body)
+
+    def _rendered(self, target: Path) -> bool:
+        pages = self.site.pages
+        if pages is None:
+            return True
+        try:
+            return target.relative_to(self.site.output).as_posix() in pages
+        except ValueError:
+            return False
 
     def _inject(self, body: bytes) -> bytes:
         banner = problem_banner(self.site.problems, built=self.site.built)

@@ -423,3 +423,38 @@ def test_a_base_path_with_escapes_is_served_under_it(site: Path) -> None:
         process.send_signal(signal.SIGINT)
         printed = process.communicate(timeout=10)[0]
     assert "Traceback" not in printed
+
+
+def test_html_published_byte_for_byte_is_served_without_the_reload_script(tmp_path: Path) -> None:
+    """A search engine's verification file (root/) or an HTML asset must be served as it will be published."""
+    verification = b"google-site-verification: google1234.html"
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "badges/aws-cloud.yml": "name: Cloud Practitioner\nissuer: AWS\nearned: 2024-05-31\n",
+            "assets/slides.html": "<!doctype html><title>Slides</title><body>Slides</body>",
+        },
+    )
+    (site / "root").mkdir()
+    (site / "root" / "google1234.html").write_bytes(verification)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+        cwd=REPO,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        server = Server(process)
+        with urlopen(server.address + "google1234.html", timeout=10) as response:
+            assert response.read() == verification
+        assert server.get("/assets/slides.html") == (200, "<!doctype html><title>Slides</title><body>Slides</body>")
+        status, page = server.get("/badges/aws-cloud/")
+        assert status == 200 and "EventSource" in page
+        status, page = server.get("/no-such-page/")
+        assert status == 404 and "EventSource" in page
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=10)
