@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import urllib.error
 import urllib.request
 from typing import Any
 
 from badgesite import __version__
 from badgesite.openbadges.kinds import is_http_url
+from badgesite.openbadges.untrusted_json import JsonLimitError, load_json
 
 FETCH_TIMEOUT_SECONDS = 10
 MAX_RESPONSE_BYTES = 1024 * 1024
@@ -65,7 +65,9 @@ def fetch_json_object(url: str) -> tuple[str, dict[str, Any]]:
     """GET `url` and return its text and the JSON object it holds."""
     text = fetch_text(url)
     try:
-        value = json.loads(text)
+        value = load_json(text)
+    except JsonLimitError as error:
+        raise FetchError(f"{url}: the answer cannot be read: it is {error}") from None
     except ValueError:
         raise FetchError(f"{url}: the answer is not JSON") from None
     if not isinstance(value, dict):

@@ -19,6 +19,7 @@ from badgesite.commands.imported_badge import Fetched, ImportPlan, plan_import
 from badgesite.commands.site_config import missing_config_message, read_config
 from badgesite.openbadges.jws import decode_json_payload
 from badgesite.openbadges.kinds import is_http_url
+from badgesite.openbadges.untrusted_json import load_json
 from badgesite.problems import Problem, SiteError
 from badgesite.slugs import is_slug
 
@@ -193,7 +194,7 @@ def _with_hosted_parts(cred: openbadges.Credential, notes: list[str]) -> openbad
         return cred
     if not (cred.badge_id and is_http_url(cred.badge_id)):
         return cred
-    claims = dict(json.loads(cred.raw) if cred.format == "json" else decode_json_payload(cred.raw)[1])
+    claims = dict(load_json(cred.raw) if cred.format == "json" else decode_json_payload(cred.raw)[1])
     try:
         _, badge_class = fetch_json_object(cred.badge_id)
     except FetchError as error:

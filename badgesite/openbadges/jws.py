@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import OpenBadgesError
 from .kinds import is_compact_jws
+from .untrusted_json import JsonLimitError, load_json
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,7 +46,9 @@ def _b64url(part: str, name: str) -> bytes:
 
 def _json_object(data: bytes, name: str) -> Mapping[str, Any]:
     try:
-        value = json.loads(data.decode("utf-8"))
+        value = load_json(data.decode("utf-8"))
+    except JsonLimitError as error:
+        raise OpenBadgesError(f"the JWS {name} cannot be read: it is {error}") from None
     except (UnicodeDecodeError, ValueError):
         raise OpenBadgesError(f"the JWS {name} is not JSON") from None
     if not isinstance(value, dict):

@@ -16,3 +16,10 @@ def describe_size(size: int) -> str:
     if size < MIB:
         return f"{size / 1024:.1f} KiB"
     return f"{size / MIB:.1f} MiB"
+
+
+#: Deepest nesting of arrays and objects in badge JSON; real assertions nest fewer than 10 levels.
+MAX_JSON_DEPTH = 64
+
+#: Most digits of an integer in badge JSON: Python's own default limit, fixed here so that no setting changes it.
+MAX_JSON_INTEGER_DIGITS = 4300

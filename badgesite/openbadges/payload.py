@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +13,7 @@ from .limits import MAX_PAYLOAD_BYTES, describe_size
 from .model import Credential, Version
 from .ob2 import assertion_problem, credential_from_assertion
 from .ob3 import credential_from_vc, is_verifiable_credential, open_badge_problem
+from .untrusted_json import JsonLimitError, load_json
 
 _VC_JWT_TYPES = ("vc+jwt", "vc+ld+jwt", "application/vc+jwt")
 
@@ -49,7 +49,9 @@ def parse_payload(text: str, *, version_hint: Version | None = None) -> Credenti
 
 def _from_json(raw: str) -> Credential:
     try:
-        value = json.loads(raw)
+        value = load_json(raw)
+    except JsonLimitError as error:
+        raise OpenBadgesError(f"payload cannot be read: it is {error}") from None
     except ValueError as error:
         raise OpenBadgesError(f"payload looks like JSON but does not parse: {error}") from None
     if not isinstance(value, dict):

@@ -14,6 +14,7 @@ from joserfc.jws import JWSRegistry
 from .errors import OpenBadgesError
 from .jws import decode_compact
 from .limits import MAX_PAYLOAD_BYTES
+from .untrusted_json import JsonLimitError, load_json
 
 PublicKey = RSAKey | ECKey | OKPKey
 
@@ -73,7 +74,9 @@ def load_public_keys(key: str) -> list[PublicKey]:
     stripped = key.strip()
     if stripped.startswith("{"):
         try:
-            data = json.loads(stripped)
+            data = load_json(stripped)
+        except JsonLimitError as error:
+            raise OpenBadgesError(f"the public key cannot be read: it is {error}") from None
         except ValueError:
             raise OpenBadgesError("the public key looks like JWK JSON but does not parse") from None
         members = data.get("keys") if isinstance(data, dict) and "keys" in data else [data]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import codecs
-import json
 import re
 
 from .errors import OpenBadgesError
 from .kinds import is_http_url, payload_kind
 from .limits import MAX_PAYLOAD_BYTES, describe_size
 from .svg import BADGE_ELEMENTS, OB2_NAMESPACE, OB3_NAMESPACE, parse_svg
+from .untrusted_json import JsonLimitError, load_json
 from .xmlspans import ElementSpan, RootTag, scan_elements
 
 PREFIX = "openbadges"
@@ -105,7 +105,9 @@ def _element_markup(payload: str, namespace: str, local: str, *, declare_here: b
 def _hosted_url(payload: str) -> str | None:
     """The URL a hosted assertion lives at: its ``id``, or the OB 1.0 ``verify.url``."""
     try:
-        assertion = json.loads(payload)
+        assertion = load_json(payload)
+    except JsonLimitError as error:
+        raise OpenBadgesError(f"cannot bake the payload: it is {error}") from None
     except ValueError as error:
         raise OpenBadgesError(f"cannot bake the payload: it looks like JSON but does not parse: {error}") from None
     if not isinstance(assertion, dict):
