@@ -90,3 +90,28 @@ OPEN_ENDED = progress(1, 4, None)
 )
 def test_progress_in_words(case: TargetProgress, text: str) -> None:
     assert describe(case) == text
+
+
+def test_a_target_or_collection_skill_that_is_a_near_miss_is_reported(tmp_path: Path) -> None:
+    config = CONFIG + (
+        "skills:\n  - {name: Kubernetes, aliases: [k8s]}\n"
+        "collections:\n  - {name: Cloud, skills: [Gogle Cloud, K8S, Quantum computing]}\n"
+        "targets:\n"
+        "  - {name: Two, count: 2, skill: Kubernetis, by: 2027-01-01}\n"
+        "  - {name: Alias, count: 1, skill: k8s, by: 2027-01-01}\n"
+        "  - {name: New ground, count: 1, skill: Rust, by: 2027-01-01}\n"
+    )
+    evidence = "evidence: [{title: E, url: 'https://example.org/'}]\n"
+    found = lines(
+        tmp_path,
+        {
+            "badgesite.yml": config,
+            "badges/a.yml": BARE.format(name="A") + "skills: [Kubernetes, Google Cloud]\n" + evidence,
+        },
+    )
+    assert found == [
+        'badgesite.yml:7:28: warning: collections[0].skills[0]: no badge has the skill "Gogle Cloud": '
+        'no badge joins the collection through it (did you mean "Google Cloud"?)',
+        'badgesite.yml:9:34: warning: targets[0].skill: no badge has the skill "Kubernetis": '
+        'the target counts no badge of it (did you mean "Kubernetes"?)',
+    ], "an alias in any case is the skill; a skill with no near match is one still to learn"
