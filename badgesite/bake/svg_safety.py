@@ -8,10 +8,10 @@ RDF, Open Badges) are plain data to a browser and pass, with their attributes ch
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ElementTree
 from xml.parsers import expat
 
+from badgesite.bake.css_addresses import css_addresses
 from badgesite.bake.images import ImageProblem
 from badgesite.bake.svg_vocabulary import (
     ACTIVE_NAMESPACES,
@@ -43,30 +43,21 @@ def refuse_active_svg(svg: bytes) -> None:
             _refuse_animation(element, name)
         for attribute, value in element.attrib.items():
             _refuse_attribute(name, split_tag(attribute)[1], value)
-            for url in _css_urls(value):  # style="…url(…)", and presentation attributes: fill="url(…)"
-                _refuse_attribute(name, split_tag(attribute)[1], url)
-        for url in _css_urls(element.text or "") if name == "style" else ():  # a stylesheet's url()s
-            _refuse_attribute(name, "stylesheet", url)
+            _refuse_css(name, split_tag(attribute)[1], value)  # style="…url(…)", presentation attributes: fill="url(…)"
+        if name == "style":
+            _refuse_css(name, "stylesheet", _stylesheet(element))
 
 
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+def _refuse_css(element: str, attribute: str, css: str) -> None:
+    """Every address the CSS may load is held to the rules of attributes."""
+    for url in css_addresses(css):
+        _refuse_attribute(element, attribute, url)
 
 
-_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.S)
-
-
-def _css_urls(css: str) -> list[str]:
-    """The addresses a piece of CSS loads (`url(…)`, `@import "…"`), held to the rules of attributes, with
-    CSS escapes read as a browser reads them (`java\\73 cript:` is `javascript:`)."""
-    css = _CSS_ESCAPE.sub(_unescaped, css)
-    return [next(part for part in found.groups() if part is not None) for found in _CSS_URL.finditer(css)]
-
-
-def _unescaped(found: re.Match[str]) -> str:
-    if found.group(2) is not None:
-        return found.group(2)
-    code = int(found.group(1), 16)
-    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+def _stylesheet(element: ElementTree.Element) -> str:
+    """A <style>'s sheet is all its own text, the text after a child element too (`<style>a{}<x:y/>@import …`),
+    as the browser joins its child text; ElementTree keeps that second part as the child's tail."""
+    return (element.text or "") + "".join(child.tail or "" for child in element)
 
 
 def _refuse_element(namespace: str, name: str) -> None:

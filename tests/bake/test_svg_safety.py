@@ -85,6 +85,70 @@ def test_scripts_by_animation_and_foreign_elements_are_refused(inner: str, messa
         refuse_active_svg(SVG.format(inner).encode())
 
 
+#: Published unrefused before: CSS allows a comment, or nothing, between @import and its string.
+REPORTED_IMPORTS = [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style>@import/**/"data:text/css,x";</style>'
+    '<rect width="5" height="5"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style>@import"data:text/css,x";</style>'
+    '<rect width="5" height="5"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><style>@import/**/"javascript:alert(1)";</style>'
+    '<rect width="5" height="5"/></svg>',
+]
+
+
+@pytest.mark.parametrize("svg", REPORTED_IMPORTS)
+def test_an_import_without_space_before_its_string_is_refused(svg: str) -> None:
+    with pytest.raises(ImageProblem, match=r"(a data: URL that is not a raster|a javascript: URL) .*in the stylesheet"):
+        refuse_active_svg(svg.encode())
+
+
+@pytest.mark.parametrize(
+    ("inner", "message"),
+    [
+        ("<style>@import/* a\n comment */url(javascript:alert(1));</style>", "javascript: URL in the stylesheet"),
+        ("<style>@import url( /**/ 'data:text/css,x' );</style>", "(data:text/css) in the stylesheet"),
+        ('<style>@import url("javascript:alert(1)"/**/);</style>', "javascript: URL in the stylesheet"),
+        ("<style>@\\69mport'javascript:alert(1)'</style>", "javascript: URL in the stylesheet"),
+        ("<style>rect{fill:url(java/**/script:alert(1))}</style>", "javascript: URL in the stylesheet"),
+        ('<rect style="fill:u\\72l(/**/javascript:alert(1))"/>', "javascript: URL in the style attribute"),
+        ("<rect style=\"fill:url(/**/'data:image/svg+xml,x')\"/>", "(data:image/svg+xml) in the style attribute"),
+        ('<style>rect{fill:image-set("data:text/html,x" 1x)}</style>', "(data:text/html) in the stylesheet"),
+        # a string holding `/*` starts no comment: the @import between the two strings is read
+        ('<style>a{content:"/*"} @import "javascript:alert(1)"; b{content:"*/"}</style>', "javascript: URL"),
+        # the sheet is all the <style>'s text, the part after a child element too
+        ('<style>rect{}<x:y xmlns:x="urn:x"/>@import "data:text/css,x";</style>', "(data:text/css) in the stylesheet"),
+    ],
+)
+def test_css_is_read_as_a_browser_tokenizes_it(inner: str, message: str) -> None:
+    with pytest.raises(ImageProblem, match=re.escape(message)):
+        refuse_active_svg(SVG.format(inner).encode())
+
+
+def test_addresses_in_css_comments_or_plain_strings_load_nothing_and_pass() -> None:
+    sheet = (
+        '<style>/* @import "javascript:alert(1)"; */ rect { fill: url( "#shine" ) } '
+        "text { font-family: 'Data Sans', sans-serif } /* unclosed @import 'data:text/css,x'</style>"
+    )
+    refuse_active_svg(SVG.format(sheet + '<rect style="fill:url(/**/#shine)" width="5" height="5"/>').encode())
+    refuse_active_svg(SVG.format("<style>@import url(data:image/png;base64,iVBORw0KGgo=);</style>").encode())
+
+
+def test_the_build_refuses_a_badge_whose_import_has_a_comment_before_its_string(tmp_path: Path) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "badges/styled.yml": "name: Styled\nissuer: AWS\nearned: 2024-05-31\nimage: styled.svg\n",
+            "badges/styled.svg": REPORTED_IMPORTS[2],
+        },
+    )
+    result = run_cli("build", site, "--today", TODAY)
+    assert result.returncode == 1
+    assert "badges/styled.yml" in result.stderr
+    assert "javascript: URL in the stylesheet attribute of <style>" in result.stderr
+    assert not (site / "_site").exists()
+
+
 def test_a_default_attribute_from_the_doctype_is_checked_too() -> None:
     svg = (
         '<!DOCTYPE svg [<!ATTLIST a href CDATA "javascript:alert(1)">]>'
