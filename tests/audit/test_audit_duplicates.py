@@ -83,3 +83,20 @@ def test_trademark_signs_and_typographic_dashes_do_not_make_another_name(tmp_pat
         'badges/b.yml:1:7: warning: name: duplicate of badges/a.yml: same issuer "AWS" and name '
         '"Solutions Architect - Associate" (delete one of the two files, or if this one renews it add renews: a)'
     ]
+
+
+def test_credentials_numbered_differently_are_not_near_duplicates(tmp_path: Path) -> None:
+    found = lines(
+        tmp_path,
+        {
+            "badges/module-10.yml": badge("Python Module 10", "Acme", earned="2020-01-01"),
+            "badges/module-100.yml": badge("Python Module 100", "Acme", earned="2021-01-01"),
+            "badges/cka.yml": badge("Kubernetes Administrator", "Acme", earned="2020-01-01"),
+            "badges/cka-typo.yml": badge("Kubernetis Administrator", "Acme", earned="2021-01-01"),
+        },
+    )
+    assert found == [
+        'badges/cka-typo.yml:1:7: warning: name: possible duplicate of badges/cka.yml: "Kubernetis Administrator" and '
+        '"Kubernetes Administrator" from "Acme" are nearly the same name (if they are one credential, delete one file '
+        "or add renews: cka; if not, check the spelling of both names)"
+    ]

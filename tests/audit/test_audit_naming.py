@@ -101,3 +101,43 @@ def test_names_of_emoji_or_meaningful_symbols_are_not_one_name_spelled_two_ways(
         },
     )
     assert found == []
+
+
+def test_names_that_differ_in_a_number_are_never_one_name_spelled_two_ways(tmp_path: Path) -> None:
+    """A number is a version, level, module or standard: `Module 10` and `Module 100` are two skills. A typo beside
+    the same number, or in a name without one, is still a second spelling."""
+    found = lines(
+        tmp_path,
+        {
+            "badges/iso1.yml": badge(
+                "Iso 1", extra="skills: [Module 10, Python 10, ISO 27001, Kubernetes 1.29, Terraform]\n"
+            ),
+            "badges/iso2.yml": badge(
+                "Iso 2", extra="skills: [Module 100, Python 100, ISO 27017, Kubernetis 1.29, terraform]\n"
+            ),
+        },
+    )
+    assert found == [
+        'badges/iso2.yml:6:45: warning: skills[3]: skill spelled "Kubernetis 1.29" here and "Kubernetes 1.29" in '
+        'badges/iso1.yml (use one spelling, or add to skills: in badgesite.yml: - {name: "Kubernetes 1.29", '
+        'aliases: ["Kubernetis 1.29"]})',
+        'badges/iso2.yml:6:62: warning: skills[4]: skill spelled "terraform" here and "Terraform" in badges/iso1.yml '
+        '(use one spelling, or add to skills: in badgesite.yml: - {name: "Terraform", aliases: ["terraform"]})',
+    ]
+
+
+def test_a_numbered_series_of_skills_is_not_reported(tmp_path: Path) -> None:
+    skills = ", ".join(f"Skill {number}" for number in range(200))
+    assert lines(tmp_path, {"badges/many.yml": badge("Many", extra=f"skills: [{skills}]\n")}) == []
+
+
+def test_another_number_does_not_look_like_a_configured_name(tmp_path: Path) -> None:
+    config = CONFIG + "skills:\n  - name: Module 10\n  - name: Kubernetes\n"
+    found = lines(
+        tmp_path, {"badgesite.yml": config, "badges/a.yml": badge("A", extra="skills: [Module 100, Kubernetis]\n")}
+    )
+    assert found == [
+        'badges/a.yml:6:22: warning: skills[1]: skill "Kubernetis" is not in badgesite.yml but looks like "Kubernetes" '
+        '(add it as an alias: in badgesite.yml under skills:, in the entry for "Kubernetes", write aliases: '
+        '["Kubernetis"])'
+    ]
