@@ -74,7 +74,7 @@ def plan_import(
     if issuer_comment:
         yaml.comment(issuer_comment)
         notes.append(f'issuer: the assertion does not name its issuer; "{issuer}" was used (edit it)')
-    elif cred.issuer_url and not _configured_issuer(_host(cred.issuer_url), config):
+    elif cred.issuer_url and not _configured_issuer(cred.issuer_url, config):
         yaml.comment(f"The issuer's web site is {cred.issuer_url} (add it under `issuers:` in badgesite.yml).")
     yaml.field("issuer", issuer)
 
@@ -213,11 +213,11 @@ def _issuer(cred: openbadges.Credential, config: Mapping[str, Any]) -> tuple[str
         host = _host(url)
         if not host:
             continue
-        configured = _configured_issuer(host, config)
+        configured = _configured_issuer(url, config)
         if configured:
             return configured, (
-                f"issuer: the assertion does not name its issuer; {what} ({url}) is on {host}, "
-                f'which badgesite.yml gives to "{configured}".'
+                f"issuer: the assertion does not name its issuer; {what} ({url}) is under the web site "
+                f'badgesite.yml gives to "{configured}".'
             )
         return host, (
             f"issuer: the assertion does not name its issuer; this is the host of {what} ({url}). "
@@ -226,13 +226,26 @@ def _issuer(cred: openbadges.Credential, config: Mapping[str, Any]) -> tuple[str
     return UNKNOWN_ISSUER, "issuer: the assertion says nothing about its issuer. Put the issuer's name here."
 
 
-def _configured_issuer(host: str, config: Mapping[str, Any]) -> str | None:
-    """The canonical name of the issuer whose `url` in badgesite.yml is on this host."""
+def _configured_issuer(url: str, config: Mapping[str, Any]) -> str | None:
+    """The canonical name of the issuer whose `url` in badgesite.yml holds this URL: the same host, and a path
+    under the issuer's. The host alone is not enough: one platform hosts many issuers
+    (credly.com/organizations/…), and an address there is no sign of which."""
+    host, path = _host(url), _folder(url)
     for issuer in config.get("issuers") or []:
-        url = issuer.get("url")
-        if host and url and _host(url) == host:
+        own = issuer.get("url")
+        if host and isinstance(own, str) and _host(own) == host and path.startswith(_folder(own)):
             return str(issuer["name"])
     return None
+
+
+def _folder(url: str) -> str:
+    """The URL's path as a folder, compared segment by segment: `/academy` and `/academy/x` are both under
+    `/academy/`, `/academy-2/` is not."""
+    try:
+        path = urllib.parse.urlsplit(url).path or "/"
+    except ValueError:
+        return "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def _host(url: str) -> str:

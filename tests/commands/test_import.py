@@ -551,3 +551,33 @@ def test_badge_yaml_comments_cannot_break_out() -> None:
     text = writer.text()
     assert yaml.safe_load(text) == {"name": "Real"}
     assert text == "# first\n# name: injected\n# second\n# third\nname: Real\n"
+
+
+@requires_fixtures
+@pytest.mark.parametrize(
+    ("issuer_url", "issuer", "comment"),
+    [
+        # the starter config's issuers: on the same host, but the assertion is not under their sites
+        ("https://example.org/academy/", "example.org", "# issuer: the assertion does not name its issuer; this is"),
+        ("https://example.org/assertion-2", "example.org", "# issuer: the assertion does not name its issuer; this is"),
+        (
+            "https://EXAMPLE.org",
+            "Example Org",
+            "# issuer: the assertion does not name its issuer; the assertion's URL (https://example.org/assertion) "
+            'is under the web site badgesite.yml gives to "Example Org".',
+        ),
+    ],
+)
+def test_an_unnamed_issuer_is_the_configured_one_only_when_under_its_site(
+    tmp_path: Path, issuer_url: str, issuer: str, comment: str
+) -> None:
+    """One host serves many issuers (credly.com/organizations/…): the host alone names none of them."""
+    config = (
+        "title: T\nbase_url: https://example.org/\nowner: {name: Ada}\n"
+        f"issuers:\n  - name: Example Org\n    url: {issuer_url}\n"
+    )
+    site = write_files(tmp_path / "site", {"badgesite.yml": config})
+    result = import_into(site, FIXTURES / "mozilla-backpack__valid-baked.png")
+    assert result.returncode == 0, result.stderr
+    assert badge_file(site, "mozilla-backpack-valid-baked")["issuer"] == issuer
+    assert comment in (site / "badges" / "mozilla-backpack-valid-baked.yml").read_text(encoding="utf-8")
