@@ -82,7 +82,19 @@ class Text(Kind):
         text = str(value).strip() if not isinstance(value, dt.date) else value.isoformat()
         if not text:
             raise Invalid("expected text, got an empty value")
+        if _INVISIBLE.fullmatch(text):  # a name nobody can read on the page: a zero-width space, a BOM
+            raise Invalid(f"expected text, got only invisible characters ({_code_points(text)})")
         return text
+
+
+# Characters that show nothing (and are not white space to str.strip): zero-width spaces and joiners, direction
+# marks, word joiners, the byte-order mark, the soft hyphen, Mongolian vowel separator, Hangul fillers.
+_INVISIBLE = re.compile(r"[\s\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff]+")
+
+
+def _code_points(text: str) -> str:
+    shown = ", ".join(f"U+{ord(character):04X}" for character in text[:5])
+    return shown + (", …" if len(text) > 5 else "")
 
 
 class Markdown(Text):

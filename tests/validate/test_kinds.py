@@ -8,6 +8,7 @@ import pytest
 from badgesite.load.documents import Document
 from badgesite.validate.kinds import CheckContext, Date, Invalid, ListOf, Scalar, Text, Url, check_url
 from badgesite.validate.suggest import did_you_mean
+from tests.conftest import MINIMAL_CONFIG, TODAY, run_cli, write_files
 
 
 def context(tmp_path: Path) -> CheckContext:
@@ -87,3 +88,22 @@ def test_a_real_day_followed_by_other_text_is_not_called_a_missing_day(tmp_path:
     with pytest.raises(Invalid) as raised:
         Date().check(text, ("date",), context(tmp_path))
     assert raised.value.message == f'expected a date like 2024-05-31, got "{text}"'
+
+
+def test_text_of_only_invisible_characters_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    """A zero-width space as a skill made a skill page with an invisible name."""
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "badges/a.yml": 'name: "\\u200b\\ufeff"\nissuer: AWS\nearned: 2024-05-31\n'
+            'skills: ["\\u200b", "a\\u200bb"]\n',
+        },
+    )
+    result = run_cli("build", site, "--today", TODAY)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "badges/a.yml:1:7: name: expected text, got only invisible characters (U+200B, U+FEFF)",
+        "badges/a.yml:4:10: skills[0]: expected text, got only invisible characters (U+200B)",
+        "2 problems in 1 file; nothing was written",
+    ]
