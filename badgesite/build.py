@@ -25,6 +25,7 @@ from badgesite.load.site_folder import (
     OUTPUT_DEFAULT,
     SiteSources,
     is_source_file,
+    unread_warnings,
 )
 from badgesite.model import ModelOptions, Site, assemble, urls
 from badgesite.model.name_pages import page_clashes
@@ -256,7 +257,7 @@ def prepare(
     problems += root_file_problems(site.root_files, (spec.output for spec in specs))
     if problems or theme is None:
         raise SiteError(problems + theme_problems)
-    warnings = tuple(sorted(verification_warnings(checked, site, credentials)))
+    warnings = tuple(sorted([*verification_warnings(checked, site, credentials), *unread_warnings(sources.unread)]))
     return Prepared(
         site=site, theme=theme, credentials=credentials, images=images, specs=specs, checked=checked, warnings=warnings
     )

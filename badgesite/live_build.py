@@ -19,7 +19,7 @@ from pathlib import Path
 from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
 from badgesite.cache import ContentCache
 from badgesite.load import Document, DocumentCache
-from badgesite.load.site_folder import read_markdown_file
+from badgesite.load.site_folder import is_source_file, read_markdown_file
 from badgesite.model.types import CaseStudy
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer, once_per_line
@@ -120,7 +120,7 @@ class LiveBuild:
             return None
         [path] = changed
         spec = self.own_pages.get(path)
-        if spec is None or not path.startswith("case-studies/") or not path.endswith(".md"):
+        if spec is None or not path.startswith("case-studies/") or not is_source_file(path):
             return None
         started = time.perf_counter()
         source = self.options.site_root / path

@@ -393,3 +393,19 @@ def test_serve_watches_the_folders_of_badge_images_and_assertions(copy: Path, tm
     live = LiveBuild(BuildOptions(site_root=copy, output=tmp_path / "live", today=TODAY))
     live.rebuild()
     assert "assertions" in live.badge_file_folders
+
+
+def test_a_markdown_case_study_of_any_suffix_is_a_body_edit(copy: Path, tmp_path: Path) -> None:
+    """`.markdown` and `.MD` are read as case studies, so serve treats their edits as such: one page."""
+    for old, new in (("2025-cutting-cloud-costs.md", "costs.markdown"), ("2025-zero-trust-hardening.md", "zt.MD")):
+        (copy / "case-studies" / old).rename(copy / "case-studies" / new)
+    output = tmp_path / "live"
+    live = LiveBuild(BuildOptions(site_root=copy, output=output, today=TODAY))
+    live.rebuild()
+    for name in ("costs.markdown", "zt.MD"):
+        path = copy / "case-studies" / name
+        assert classify(copy, [path]) == ChangeKind.CONTENT
+        assert edit(live, copy, f"case-studies/{name}", "## ", "## Edited: ") == 1
+    live_tree, reference = tree(output), full_tree(copy, tmp_path / "full")
+    live_tree.pop(".badgesite-output"), reference.pop(".badgesite-output")
+    assert live_tree == reference

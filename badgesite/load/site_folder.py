@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,7 @@ class SiteSources:
     root_files: tuple[str, ...]  # under root/, published without that prefix
     templates_dir: Path | None
     problems: tuple[Problem, ...]
+    unread: tuple[str, ...] = ()  # files in case-studies/ and pages/ that are not Markdown: never read
 
 
 class DocumentCache:
@@ -61,7 +62,9 @@ class DocumentCache:
         return document
 
 
-SOURCE_SUFFIXES = {"badges": (".yml", ".yaml"), "case-studies": (".md",), "pages": (".md",)}  # what read_site parses
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SOURCE_SUFFIXES = {"badges": (".yml", ".yaml"), "case-studies": MARKDOWN_SUFFIXES, "pages": MARKDOWN_SUFFIXES}
+MARKDOWN_FOLDERS = ("case-studies", "pages")  # hold nothing but Markdown: another file there is a mistake
 
 
 def is_source_file(relative: str) -> bool:
@@ -101,9 +104,12 @@ def read_site(
     else:
         config = read(root / CONFIG_NAME, read_yaml_file)
     skipped = _skipped(root, skip)
+    unread: list[Path] = []
 
     def read_all(folder: str, reader: Callable[..., Document]) -> tuple[Document, ...]:
-        return tuple(read(path, reader) for path in _files(root / folder, SOURCE_SUFFIXES[folder], skipped, problems))
+        others = unread if folder in MARKDOWN_FOLDERS else None
+        found = _files(root / folder, SOURCE_SUFFIXES[folder], skipped, problems, others=others)
+        return tuple(read(path, reader) for path in found)
 
     badges = read_all("badges", read_yaml_file)
     case_studies = read_all("case-studies", read_markdown_file)
@@ -124,6 +130,7 @@ def read_site(
         root_files=root_files,
         templates_dir=templates if templates.is_dir() else None,
         problems=tuple(problems),
+        unread=tuple(sorted(_relative(root, path) for path in unread)),
     )
 
 
@@ -145,11 +152,13 @@ def _files(
     problems: list[Problem],
     *,
     hidden: frozenset[str] = frozenset(),
+    others: list[Path] | None = None,
 ) -> list[Path]:
     """Files below folder in a stable order, leaving out hidden files and folders (but the `hidden` folder
     names), editor backups and skipped trees. A symbolic link, to a file or a folder, is followed when it
     stays inside the site folder; one that leaves it is never followed, and is a problem rather than a
-    silent gap. Read with scandir, whose entries know their type: no system call per file to ask."""
+    silent gap. Read with scandir, whose entries know their type: no system call per file to ask. Files of
+    another kind (not hidden, not backups) are added to `others` when it is given."""
     if not folder.is_dir():
         return []
     root = folder.resolve().parent
@@ -180,8 +189,11 @@ def _files(
                     shown = not name.startswith(".") or name in hidden
                     if shown and not (entry.is_symlink() and leaves(path, "folder")):
                         walk(path)
-                elif _read_as_source(name, suffixes) and not (entry.is_symlink() and leaves(path, "file")):
-                    found.append(path)
+                elif _read_as_source(name, suffixes):
+                    if not (entry.is_symlink() and leaves(path, "file")):
+                        found.append(path)
+                elif others is not None and _read_as_source(name, None):
+                    others.append(path)
 
     walk(folder)
     return sorted(found, key=lambda p: p.as_posix())
@@ -285,3 +297,17 @@ def _relative(root: Path, path: Path) -> str:
     if path_text.startswith(root_text + os.sep):
         return path_text[len(root_text) + 1 :].replace(os.sep, "/")
     return path.relative_to(root).as_posix()
+
+
+def unread_warnings(unread: Iterable[str]) -> list[Problem]:
+    """A file in case-studies/ or pages/ that is no Markdown is never read, and a build that says nothing
+    leaves its writer looking for a page that was never made (`about.html`, `story.markdown.txt`)."""
+    return [
+        Problem(
+            path=path,
+            severity="warning",
+            message=f"not read: {path.partition('/')[0]}/ holds Markdown files only (.md or .markdown)",
+            hint="rename it to .md if it is one; a file to publish as it is goes in assets/ or root/",
+        )
+        for path in unread
+    ]

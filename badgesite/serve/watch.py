@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from watchfiles import Change, DefaultFilter
 
-from badgesite.load.site_folder import CONFIG_NAME, PUBLISHED_HIDDEN
+from badgesite.load.site_folder import CONFIG_NAME, PUBLISHED_HIDDEN, is_source_file
 from badgesite.write import SOURCE_FOLDERS
 
 
@@ -54,7 +54,7 @@ def classify(site_root: Path, paths: Iterable[Path]) -> ChangeKind:
             kind = max(kind, ChangeKind.CONFIG)
         elif top in ("templates", "themes"):
             kind = max(kind, ChangeKind.TEMPLATE)
-        elif top in ("badges", "case-studies", "pages") and resolved.suffix in (".yml", ".yaml", ".md"):
+        elif is_source_file(resolved.relative_to(root).as_posix()):
             kind = max(kind, ChangeKind.CONTENT)
         else:
             kind = max(kind, ChangeKind.ASSET)
