@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import jinja2
 from badgesite.load.documents import Document
 from badgesite.load.site_folder import read_yaml_file
 from badgesite.problems import Problem, SiteError
+from badgesite.render.template_deps import named_in
 
 MAX_EXTENDS_DEPTH = 8
 PIXEL_SETTINGS = {"badge_image_size": (16, 4096), "card_image_size": (16, 4096)}  # settings Python reads too
@@ -82,6 +85,35 @@ class Theme:
         """True for a file under a theme's static/ folder: published as it is, never rendered."""
         resolved = path.resolve()
         return any(resolved.is_relative_to((folder / "static").resolve()) for folder in self.folders)
+
+    def misnamed_overrides(self) -> list[tuple[str, str]]:
+        """(site template, the theme's template it was likely meant to be): a file in the site's templates/
+        that overrides nothing and no template names, but whose name is a near miss of one the theme has
+        (`bagde.html` for `badge.html`). Without this the override is skipped in silence."""
+        if self.site_templates is None or not self.site_templates.is_dir():
+            return []
+        themed = {
+            path.relative_to(folder / "templates").as_posix()
+            for folder in self.folders
+            if (folder / "templates").is_dir()
+            for path in (folder / "templates").rglob("*")
+            if path.is_file()
+        }
+        own = {
+            path.relative_to(self.site_templates).as_posix(): path
+            for path in self.site_templates.rglob("*")
+            if path.is_file() and not path.name.startswith(".")
+        }
+        named: set[str] = set()
+        for path in own.values():
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                named |= named_in(path.read_text(encoding="utf-8"))
+        found = []
+        for name in sorted(own.keys() - themed - named):
+            likely = difflib.get_close_matches(name, sorted(themed), n=1, cutoff=0.8)
+            if likely:
+                found.append((name, likely[0]))
+        return found
 
     def template_files(self) -> list[Path]:
         """Every template file that can take part in rendering (for change tracking)."""
@@ -196,3 +228,16 @@ def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) 
 
 def _whole_number_within(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def override_warnings(theme: Theme) -> list[Problem]:
+    """A warning for each site template whose name looks like a misspelt theme template."""
+    return [
+        Problem(
+            path=f"templates/{name}",
+            severity="warning",
+            message="overrides no template of the theme, and no template uses it",
+            hint=f"did you mean templates/{likely}? that name replaces the theme's {likely}",
+        )
+        for name, likely in theme.misnamed_overrides()
+    ]

@@ -1,0 +1,27 @@
+"""A template override under a misspelt name replaces nothing: the build says so instead of skipping it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import TODAY, run_cli, write_files
+
+
+def test_a_misspelt_override_is_named_and_a_used_partial_is_not(small_site: Path) -> None:
+    write_files(
+        small_site,
+        {
+            "templates/bagde.html": '{% extends "!base/badge.html" %}\n',
+            "templates/home.html": '{% extends "!base/home.html" %}{% block intro %}{% include "homes.html" %}'
+            "{% endblock %}\n",
+            "templates/homes.html": "<p>Hello</p>\n",  # close to home.html, but included: a partial of the site's
+            "templates/my-footer-notes.html": "not close to any theme template\n",
+        },
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "templates/bagde.html: warning: overrides no template of the theme, and no template uses it "
+        "(did you mean templates/badge.html? that name replaces the theme's badge.html)"
+    ]
+    assert "<p>Hello</p>" in (small_site / "_site" / "index.html").read_text(encoding="utf-8")
