@@ -218,16 +218,28 @@ def _fix(text: _Text, href: str, target: str, is_file: bool, urls: SiteUrls, dra
                 f"links resolve against the page URL {text.page_url}, not the source folder: "
                 f"write {relative_href(text.page_url, published)}"
             )
-    candidates = sorted(urls.files if is_file else urls.pages)
-    match = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
+    match = _closest(target, urls.files if is_file else urls.pages)
     if match:
-        return f"did you mean {relative_href(text.page_url, match[0])}?"
+        return f"did you mean {relative_href(text.page_url, match)}?"
     if is_file and target.startswith("assets/"):
         return f"add the file {target} to the site folder, or correct the link"
     if is_file:
         moved = relative_href(text.page_url, "assets/" + posixpath.basename(target))
         return f"put the file in assets/, which is published as is, and link to it as {moved}"
     return "link to an existing page: badges/<id>/, case-studies/<slug>/, skills/<slug>/, issuers/<slug>/ or <page>/"
+
+
+def _closest(target: str, known: frozenset[str]) -> str | None:
+    """The address a broken link most likely meant. Within the same section (`badges/`) only the rest of the
+    address is compared: the shared prefix alone made `badges/nope/` look like `badges/bom/`."""
+    section, _, rest = target.partition("/")
+    same_section = {address.partition("/")[2]: address for address in known if address.partition("/")[0] == section}
+    if rest and same_section:
+        found = difflib.get_close_matches(rest, sorted(same_section), n=1, cutoff=0.75)
+        if found:
+            return same_section[found[0]]
+    found = difflib.get_close_matches(target, sorted(known), n=1, cutoff=0.75)
+    return found[0] if found and found[0].partition("/")[0] != section else None
 
 
 def _locate(context: AuditContext, text: _Text, href: str, line: int) -> tuple[int, int]:

@@ -61,6 +61,23 @@ def test_a_broken_page_link_with_line_column_and_suggestion(tmp_path: Path) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("href", "hint"),
+    [
+        (
+            "../../badges/nope/",
+            "link to an existing page: badges/<id>/, case-studies/<slug>/, skills/<slug>/, issuers/<slug>/ or <page>/",
+        ),
+        ("../../badge/bom/", "did you mean ../../badges/bom/?"),
+        ("../../abuot/", "did you mean ../../about/?"),
+    ],
+)
+def test_a_suggestion_compares_the_address_after_its_section(tmp_path: Path, href: str, hint: str) -> None:
+    """`badges/nope/` is not `badges/bom/` misspelt: the shared `badges/` made them look alike."""
+    found = study_lines(tmp_path, f"See [it]({href}).\n", badges__bom_dot_yml=badge("Bill of materials"))
+    assert len(found) == 1 and found[0].endswith(f"({hint})"), found
+
+
 def test_a_link_written_relative_to_the_source_file(tmp_path: Path) -> None:
     body = "A [diagram](../assets/diagram.png) and\nthe [badge file](../badges/aws.yml).\n"
     found = study_lines(tmp_path, body, assets__diagram_dot_png=b"png")
