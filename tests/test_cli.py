@@ -216,7 +216,7 @@ def test_a_reader_that_leaves_after_the_first_line_is_seen_as_gone(tmp_path: Pat
     """`badgesite check | head -1` on a report larger than the pipe holds: the reader leaves mid-write. With
     PYTHONUNBUFFERED=1 (common in CI images) Python's stdout took that as a partial write and dropped the
     rest of the report silently, exiting 0."""
-    site = generated_site(tmp_path / "many", 600, 5)
+    site = generated_site(tmp_path / "many", 1200, 5)  # a report of ~120 KB, twice what a pipe holds
     process = subprocess.Popen(
         [sys.executable, "-m", "badgesite", "check", str(site), "--today", TODAY],
         stdout=subprocess.PIPE,
