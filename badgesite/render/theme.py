@@ -44,6 +44,7 @@ class Theme:
     names: tuple[str, ...]
     settings: dict[str, object]
     site_templates: Path | None
+    warnings: tuple[Problem, ...] = ()  # settings whose names look misspelt
 
     def loader(self) -> jinja2.BaseLoader:
         """Site overrides first, then each theme; `!default/page.html` names one theme's own template."""
@@ -131,6 +132,7 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
     current: str | None = name
     named_by: Document | None = None  # the theme.yml whose `extends:` names `current`; None: badgesite.yml
     size_problems: list[Problem] = []  # reported with whatever stops the chain, or at its end
+    documents: list[Document] = []
     try:
         while current is not None:
             if len(folders) > MAX_EXTENDS_DEPTH or current in names:
@@ -140,6 +142,7 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
             own = _read_settings(folder, site_root, size_problems)
             folders.append(folder)
             names.append(current)
+            documents.append(own)
             for key, value in own.data.items():
                 settings.setdefault(key, value)
             parent = own.data.get("extends")
@@ -159,7 +162,32 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
         names=tuple(names),
         settings=settings,
         site_templates=site_templates,
+        warnings=tuple(_misspelt_settings(documents)),
     )
+
+
+def _misspelt_settings(chain: list[Document]) -> list[Problem]:
+    """A setting a theme writes that none of the themes it extends knows, but close to one they do
+    (`card_image_sise`), sets nothing the templates read: a warning at its key. A new name is a theme's own
+    setting and is left alone."""
+    found = []
+    for index, document in enumerate(chain):
+        known = {"name", "description", "extends", *PIXEL_SETTINGS}
+        for parent in chain[index + 1 :]:
+            known.update(str(key) for key in parent.data)
+        for key in document.data:
+            likely = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.85)
+            if str(key) not in known and likely:
+                found.append(
+                    document.problem(
+                        (key,),
+                        "is no setting of the themes it extends",
+                        f'did you mean "{likely[0]}"?',
+                        at_key=True,
+                        severity="warning",
+                    )
+                )
+    return found
 
 
 def _at_the_name(named_by: Document | None, message: str, hint: str = "") -> Problem:
@@ -231,7 +259,8 @@ def _whole_number_within(value: object, low: int, high: int) -> bool:
 
 
 def override_warnings(theme: Theme) -> list[Problem]:
-    """A warning for each site template whose name looks like a misspelt theme template."""
+    """A warning for each site template whose name looks like a misspelt theme template, and for each theme
+    setting whose name looks like a misspelt one."""
     return [
         Problem(
             path=f"templates/{name}",
@@ -240,4 +269,4 @@ def override_warnings(theme: Theme) -> list[Problem]:
             hint=f"did you mean templates/{likely}? that name replaces the theme's {likely}",
         )
         for name, likely in theme.misnamed_overrides()
-    ]
+    ] + list(theme.warnings)

@@ -89,3 +89,16 @@ def test_an_empty_theme_yml_extends_base(small_site: Path) -> None:
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert (small_site / "_site" / "index.html").is_file()
+
+
+def test_a_misspelt_setting_is_named_and_a_new_one_is_not(small_site: Path) -> None:
+    _use_theme(
+        small_site,
+        {"themes/mine/theme.yml": "extends: default\ncard_image_sise: 100\naccent_mode: dark\nbadge_image_size: 256\n"},
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "themes/mine/theme.yml:2:1: warning: card_image_sise: is no setting of the themes it extends "
+        '(did you mean "card_image_size"?)'
+    ]
