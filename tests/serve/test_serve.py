@@ -68,17 +68,21 @@ class Server:
             return error.code, error.read().decode("utf-8", "replace")
 
 
-@pytest.fixture
-def server(site: Path) -> Iterator[Server]:
-    environment = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
+def start_serve(site: Path, *arguments: str | Path) -> subprocess.Popen[str]:
+    """`badgesite serve SITE --port 0 …` as a user starts it, its output read line by line."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0", *map(str, arguments)],
         cwd=REPO,
-        env=environment,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+@pytest.fixture
+def server(site: Path) -> Iterator[Server]:
+    process = start_serve(site)
     try:
         yield Server(process)
     finally:
@@ -190,14 +194,7 @@ def test_an_output_folder_deleted_while_serving_is_built_again_without_an_edit(s
 
 def test_a_site_broken_from_the_start_is_not_said_to_have_a_last_good_build(site: Path) -> None:
     (site / "badges" / "aws-cloud.yml").write_text("name: [unclosed\n")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(site)
     assert process.stdout is not None
     printed = ""
     for line in process.stdout:  # the problems, then the address
@@ -297,13 +294,7 @@ def test_an_evidence_file_edited_while_serving_is_published_again(tmp_path: Path
             "evidence/report.txt": "first version\n",
         },
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
+    process = start_serve(site)
     server = Server(process)
     try:
         published = next((site / "_site").rglob("report.txt"))
@@ -376,14 +367,7 @@ def test_a_name_too_long_while_serving_is_said_in_one_line_not_as_a_bug(
 
 def test_an_output_folder_that_cannot_exist_is_served_as_not_found(site: Path, tmp_path: Path) -> None:
     """serve -o with a name too long: said in one line at start; each request is a 404, not a traceback."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0", "-o", str(tmp_path / ("a" * 300))],
-        cwd=REPO,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(site, "-o", str(tmp_path / ("a" * 300)))
     try:
         server = Server(process)
         assert server.get("/portfolio/")[0] == 404
@@ -401,14 +385,7 @@ def test_a_base_path_with_escapes_is_served_under_it(site: Path) -> None:
     config.write_text(
         re.sub(r"base_url: .*", "base_url: https://example.org/my%20work/ü/", config.read_text(encoding="utf-8"))
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(site)
     try:
         server = Server(process)
         assert server.address.endswith("/my%20work/%C3%BC/")
@@ -438,14 +415,7 @@ def test_html_published_byte_for_byte_is_served_without_the_reload_script(tmp_pa
     )
     (site / "root").mkdir()
     (site / "root" / "google1234.html").write_bytes(verification)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "badgesite", "serve", str(site), "--port", "0"],
-        cwd=REPO,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_serve(site)
     try:
         server = Server(process)
         with urlopen(server.address + "google1234.html", timeout=10) as response:
