@@ -69,7 +69,14 @@ def test_the_domain_is_written_to_cname_as_a_host_name(small_site: Path, domain:
             'expected a domain name, got "badges.example.org:8080" (the host name only: domain: badges.example.org)',
         ),
         ("'badges example.org'", 'expected a domain name, got "badges example.org"'),
-        ("a..b", '"a..b" has a host name that is not a valid domain name'),
+        ("a..b", 'expected a domain name, got "a..b"'),
+        ("'x.org:abc'", 'expected a domain name, got "x.org:abc"'),
+        ("'[::1]'", 'expected a domain name, got "[::1]"'),
+        ("1.2.3.4", 'expected a domain name, got "1.2.3.4"'),
+        ("'*.example.org'", 'expected a domain name, got "*.example.org"'),
+        ("'x.org?y'", 'expected a domain name, got "x.org?y"'),
+        ("'..'", 'expected a domain name, got ".."'),
+        ("-x-.org", 'expected a domain name, got "-x-.org"'),
     ],
 )
 def test_a_domain_that_is_not_a_host_name_is_a_problem_at_its_line(small_site: Path, domain: str, message: str) -> None:
