@@ -73,9 +73,11 @@ class Vocabulary:
         loose: dict[str, str] = {}
         by_name: dict[str, Mapping[str, Any]] = {}
         for entry in entries:
+            if not isinstance(entry.get("name"), str):
+                continue  # a config with problems is still read for the rest of them; this entry names nothing
             name = normal_spacing(entry["name"])
             by_name[name] = entry
-            for spelling in (name, *entry.get("aliases", ())):
+            for spelling in (name, *(alias for alias in entry.get("aliases") or () if isinstance(alias, str))):
                 canonical.setdefault(normal_spacing(spelling).casefold(), name)
                 loose.setdefault(loose_spelling(spelling), name)
         return cls(canonical=canonical, entries=by_name, loose=loose)

@@ -253,6 +253,8 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
         entries: list[dict[str, Any]] = site.config.values[section]
         written = site.config.document.data.get(section) if isinstance(site.config.document.data, dict) else None
         for index, entry in enumerate(entries):
+            if not isinstance(entry.get("name"), str):
+                continue  # no usable name: that is its own problem, and it names no page
             own = entry.get("slug")  # issuers and skills may set one; collections are named by their title
             if own is None and _has_key(written, index, "slug"):
                 pass  # its slug is wrong, and said so: which page it would share is not known yet
@@ -267,7 +269,11 @@ def _config_names(site: CheckedSite) -> Iterator[Problem]:
             else:
                 slugs[slug] = entry["name"]
             names: list[tuple[str, KeyPath]] = [(entry["name"], (section, index, "name"))]
-            names += [(alias, (section, index, "aliases", n)) for n, alias in enumerate(entry.get("aliases", []))]
+            names += [
+                (alias, (section, index, "aliases", n))
+                for n, alias in enumerate(entry.get("aliases") or [])
+                if isinstance(alias, str)
+            ]
             for name, key_path in names:
                 key = name.casefold()
                 if key in owners and owners[key][0] != entry["name"]:
