@@ -115,3 +115,28 @@ def test_a_target_or_collection_skill_that_is_a_near_miss_is_reported(tmp_path: 
         'badgesite.yml:9:34: warning: targets[0].skill: no badge has the skill "Kubernetis": '
         'the target counts no badge of it (did you mean "Kubernetes"?)',
     ], "an alias in any case is the skill; a skill with no near match is one still to learn"
+
+
+def test_a_target_skill_near_only_by_its_number_or_symbol_is_another_skill(tmp_path: Path) -> None:
+    config = CONFIG + (
+        "targets:\n"
+        "  - {name: A, count: 1, skill: Module 11, by: 2027-01-01}\n"
+        "  - {name: B, count: 1, skill: C, by: 2027-01-01}\n"
+        "  - {name: C, count: 1, skill: Python 3.12, by: 2027-01-01}\n"
+        "  - {name: D, count: 1, skill: Kubernetis, by: 2027-01-01}\n"
+    )
+    evidence = "evidence: [{title: E, url: 'https://example.org/'}]\n"
+    skills = "skills: [Module 10, 'C#', Python 3.11, Kubernetes]\n"
+    found = lines(
+        tmp_path,
+        {
+            "badgesite.yml": config,
+            "badges/a.yml": BARE.format(name="A") + skills + evidence,
+            "badges/b.yml": BARE.format(name="B") + "skills: [Kubernetes]\n" + evidence,
+            "badges/c.yml": BARE.format(name="C") + "skills: [Kubernets]\n" + evidence,
+        },
+    )
+    assert [line for line in found if "targets" in line] == [
+        'badgesite.yml:8:32: warning: targets[3].skill: no badge has the skill "Kubernetis": '
+        'the target counts no badge of it (did you mean "Kubernetes"?)'
+    ], "the suggestion is the skill most badges have, not another near miss"
