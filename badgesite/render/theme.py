@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 
 from badgesite.load.documents import Document
 from badgesite.load.site_folder import read_yaml_file
 from badgesite.problems import Problem, SiteError
-from badgesite.render.template_deps import named_in
 
 MAX_EXTENDS_DEPTH = 8
 PIXEL_SETTINGS = {"badge_image_size": (16, 4096), "card_image_size": (16, 4096)}  # settings Python reads too
@@ -93,28 +92,30 @@ class Theme:
         (`bagde.html` for `badge.html`). Without this the override is skipped in silence."""
         if self.site_templates is None or not self.site_templates.is_dir():
             return []
-        themed = {
-            path.relative_to(folder / "templates").as_posix()
+        theme_files = [
+            (path.relative_to(folder / "templates").as_posix(), path)
             for folder in self.folders
             if (folder / "templates").is_dir()
             for path in (folder / "templates").rglob("*")
             if path.is_file()
-        }
+        ]
+        themed = {name for name, _ in theme_files}
         own = {
             path.relative_to(self.site_templates).as_posix(): path
             for path in self.site_templates.rglob("*")
             if path.is_file() and not path.name.startswith(".")
         }
-        named: set[str] = set()
-        for path in own.values():
-            with contextlib.suppress(OSError, UnicodeDecodeError):
-                named |= named_in(path.read_text(encoding="utf-8"))
-        found = []
-        for name in sorted(own.keys() - themed - named):
+        suspects = {}
+        for name in sorted(own.keys() - themed):
             likely = difflib.get_close_matches(name, sorted(themed), n=1, cutoff=0.8)
             if likely:
-                found.append((name, likely[0]))
-        return found
+                suspects[name] = likely[0]
+        if not suspects:
+            return []  # most sites: nothing to read further
+        named = _templates_named_in([*own.values(), *(path for _, path in theme_files)])
+        if named is None:
+            return []  # a name computed at render time may be any of them
+        return [(name, likely) for name, likely in suspects.items() if name not in named]
 
     def template_files(self) -> list[Path]:
         """Every template file that can take part in rendering (for change tracking)."""
@@ -256,6 +257,23 @@ def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) 
 
 def _whole_number_within(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _templates_named_in(paths: list[Path]) -> set[str] | None:
+    """Every template name these templates extend, include or import (lists of names too), or None when one
+    of them computes a name at render time."""
+    environment = jinja2.Environment()
+    named: set[str] = set()
+    for path in paths:
+        try:
+            references = jinja2.meta.find_referenced_templates(environment.parse(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+            continue  # rendering reports a template it cannot read, at its line
+        for reference in references:
+            if reference is None:
+                return None
+            named.add(reference)
+    return named
 
 
 def override_warnings(theme: Theme) -> list[Problem]:

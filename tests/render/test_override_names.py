@@ -25,3 +25,32 @@ def test_a_misspelt_override_is_named_and_a_used_partial_is_not(small_site: Path
         "(did you mean templates/badge.html? that name replaces the theme's badge.html)"
     ]
     assert "<p>Hello</p>" in (small_site / "_site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_partials_named_by_a_theme_or_in_a_list_or_at_render_time_are_not_misspellings(small_site: Path) -> None:
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
+    write_files(
+        small_site,
+        {
+            "themes/mine/theme.yml": "extends: default\n",
+            "themes/mine/templates/home.html": '{% extends "!base/home.html" %}{% block intro %}'
+            '{% include "badges_.html" %}{% include ["skill_.html", "none.html"] %}{% endblock %}\n',
+            "templates/badges_.html": "<p>from the site</p>\n",
+            "templates/skill_.html": "<p>listed</p>\n",
+        },
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    write_files(
+        small_site,
+        {
+            "templates/bagde.html": "x\n",
+            "templates/page.html": '{% extends "!base/page.html" %}{% block content %}'
+            '{% include page.title ~ ".html" ignore missing %}{% endblock %}\n',
+        },
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", "a name computed at render time may be bagde.html itself"
