@@ -8,6 +8,7 @@ import datetime as dt
 import errno
 import gc
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -152,6 +153,15 @@ def _internal_error(error: Exception, debug: bool, started: float) -> int:
         file=sys.stderr,
     )
     return EXIT_PROBLEMS
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown_on_terminal(text: str) -> str:
+    """Text from someone else's file (an issuer's assertion) with its control characters written as escapes:
+    a NUL or an escape sequence printed as is can rewrite what the terminal shows."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def print_whole(text: str) -> None:

@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from badgesite import openbadges
-from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, add_command, default_today, iso_date, print_whole, site_folder
+from badgesite.cli import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_command,
+    default_today,
+    iso_date,
+    print_whole,
+    shown_on_terminal,
+    site_folder,
+)
 from badgesite.commands.badge_input import BadgeInput, BadgeInputError, read_badge_input
 from badgesite.commands.imported_badge import VERSION_NAMES
 from badgesite.commands.site_config import missing_config_message, read_config
@@ -210,10 +219,10 @@ def _print_report(report: dict[str, Any]) -> None:
     ]
     for label, value in rows:
         if value:
-            print(f"  {label:<12} {value}")
+            print(f"  {label:<12} {shown_on_terminal(str(value))}")
     print("  checks")
     for check in report["checks"]:
-        print(f"    {check['name']:<11} {check['status']:<12} {check['detail']}")
+        print(f"    {check['name']:<11} {check['status']:<12} {shown_on_terminal(check['detail'])}")
 
 
 def _format(report: dict[str, Any]) -> str:

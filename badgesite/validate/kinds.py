@@ -84,12 +84,24 @@ class Text(Kind):
             raise Invalid("expected text, got an empty value")
         if _INVISIBLE.fullmatch(text):  # a name nobody can read on the page: a zero-width space, a BOM
             raise Invalid(f"expected text, got only invisible characters ({_code_points(text)})")
+        control = _CONTROL.search(text)
+        if control is not None:  # a NUL breaks the XML of feeds and QR codes; the others show as nothing
+            raise Invalid(
+                f"contains a control character (U+{ord(control.group()):04X})",
+                "remove it; YAML's \\0 and \\x escapes make them",
+            )
         return text
 
 
 # Characters that show nothing (and are not white space to str.strip): zero-width spaces and joiners, direction
-# marks, word joiners, the byte-order mark, the soft hyphen, Mongolian vowel separator, Hangul fillers.
-_INVISIBLE = re.compile(r"[\s\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u3164\ufeff]+")
+# marks, word joiners, the byte-order mark, the soft hyphen, the combining grapheme joiner, Mongolian vowel
+# separator, Hangul fillers, the blank Braille pattern, variation selectors, tag characters.
+_INVISIBLE = re.compile(
+    "[\\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\U000e0000-\U000e007f]+"
+)
+# Control characters other than tab and line breaks, which YAML's double-quoted escapes can put in a value.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _code_points(text: str) -> str:
