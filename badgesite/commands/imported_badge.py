@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import posixpath
 import urllib.parse
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -242,9 +243,10 @@ def _folder(url: str) -> str:
     """The URL's path as a folder, compared segment by segment: `/academy` and `/academy/x` are both under
     `/academy/`, `/academy-2/` is not."""
     try:
-        path = urllib.parse.urlsplit(url).path or "/"
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) or "/"
     except ValueError:
         return "/"
+    path = posixpath.normpath(path)  # `/academy/../foundation/` is under /foundation/, not /academy/
     return path if path.endswith("/") else path + "/"
 
 

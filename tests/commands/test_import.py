@@ -581,3 +581,21 @@ def test_an_unnamed_issuer_is_the_configured_one_only_when_under_its_site(
     assert result.returncode == 0, result.stderr
     assert badge_file(site, "mozilla-backpack-valid-baked")["issuer"] == issuer
     assert comment in (site / "badges" / "mozilla-backpack-valid-baked.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("url", "issuer"),
+    [
+        ("https://example.org/academy/badges/x.json", "Academy"),
+        ("https://EXAMPLE.org/academy", "Academy"),
+        ("https://example.org/academy/../foundation/x.json", None),
+        ("https://example.org/academy%2F..%2F..%2Fother/x.json", None),
+        ("https://example.org/academy-2/x.json", None),
+        ("https://other.example.org/academy/x.json", None),
+    ],
+)
+def test_an_address_is_under_an_issuers_site_by_its_resolved_path(url: str, issuer: str | None) -> None:
+    from badgesite.commands.imported_badge import _configured_issuer
+
+    config = {"issuers": [{"name": "Academy", "url": "https://example.org/academy/"}]}
+    assert _configured_issuer(url, config) == issuer
