@@ -301,9 +301,12 @@ class LocalFile(Kind):
         if stat.S_ISDIR(mode):
             raise Invalid(f"{shown(text)} is a folder, not a file", "name one file; zip a folder to publish it whole")
         if not stat.S_ISREG(mode):
+            folder = context.document.path.rsplit("/", 1)[0] or "."
             raise Invalid(
                 f"file {shown(text)} does not exist",
-                f"paths are relative to {context.document.path.rsplit('/', 1)[0] or '.'}/",
+                "a \\ is read as a folder separator, as Windows writes paths: rename the file without it"
+                if "\\" in text
+                else f"paths are relative to {folder}/",
             )
         return site_relative(context.root, resolved, resolved=True)
 

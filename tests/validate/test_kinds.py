@@ -107,3 +107,21 @@ def test_text_of_only_invisible_characters_is_refused_where_it_is_written(tmp_pa
         "badges/a.yml:4:10: skills[0]: expected text, got only invisible characters (U+200B)",
         "2 problems in 1 file; nothing was written",
     ]
+
+
+def test_a_backslash_in_a_path_is_said_to_be_a_folder_separator(tmp_path: Path) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": MINIMAL_CONFIG,
+            "evidence/a\\b.txt": "a file whose name holds a backslash",
+            "badges/a.yml": "name: A\nissuer: AWS\nearned: 2024-05-31\nevidence:\n"
+            "  - {title: E, file: '../evidence/a\\b.txt'}\n",
+        },
+    )
+    result = run_cli("build", site, "--today", TODAY)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        'badges/a.yml:5:22: evidence[0].file: file "../evidence/a\\b.txt" does not exist '
+        "(a \\ is read as a folder separator, as Windows writes paths: rename the file without it)"
+    )
