@@ -45,13 +45,13 @@ def refuse_active_svg(svg: bytes) -> None:
             _refuse_attribute(name, split_tag(attribute)[1], value)
             _refuse_css(name, split_tag(attribute)[1], value)  # style="…url(…)", presentation attributes: fill="url(…)"
         if name == "style":
-            _refuse_css(name, "stylesheet", _stylesheet(element))
+            _refuse_css(name, "stylesheet", _stylesheet(element), where="the stylesheet of <style>")
 
 
-def _refuse_css(element: str, attribute: str, css: str) -> None:
+def _refuse_css(element: str, attribute: str, css: str, *, where: str = "") -> None:
     """Every address the CSS may load is held to the rules of attributes."""
     for url in css_addresses(css):
-        _refuse_attribute(element, attribute, url)
+        _refuse_attribute(element, attribute, url, where=where)
 
 
 def _stylesheet(element: ElementTree.Element) -> str:
@@ -94,24 +94,23 @@ def _refuse_animation(element: ElementTree.Element, name: str) -> None:
                 )
 
 
-def _refuse_attribute(element: str, attribute: str, value: str) -> None:
+def _refuse_attribute(element: str, attribute: str, value: str, *, where: str = "") -> None:
+    """`where` names the place when it is no attribute (a stylesheet's text)."""
     local = attribute.lower()
+    where = where or f"the {attribute} attribute of <{element}>"
     if local.startswith("on"):
         raise ImageProblem(f"the SVG image has an event handler ({local}=…) on <{element}>; {NO_ACTIVE_CONTENT}")
     url = _normalised(value)
     if url.startswith(SCRIPT_SCHEMES):
         if local == "href":
             raise ImageProblem(f"the SVG image links to a script on <{element}>; {NO_ACTIVE_CONTENT}")
-        raise ImageProblem(
-            f"the SVG image has a {url.partition(':')[0]}: URL in the {attribute} attribute of <{element}>; "
-            f"{NO_ACTIVE_CONTENT}"
-        )
+        raise ImageProblem(f"the SVG image has a {url.partition(':')[0]}: URL in {where}; {NO_ACTIVE_CONTENT}")
     # An SVG inside a data: URL is a document of its own, with scripts of its own (`<use href="data:image/
     # svg+xml,…">` runs where browsers still allow it): only raster pictures may be inlined.
     if url.startswith("data:") and (not url.startswith("data:image/") or url.startswith("data:image/svg")):
         raise ImageProblem(
-            f"the SVG image has a data: URL that is not a raster image ({url.partition(',')[0]}) in the {attribute} "
-            f"attribute of <{element}>; {NO_ACTIVE_CONTENT}"
+            f"the SVG image has a data: URL that is not a raster image ({url.partition(',')[0]}) in {where}; "
+            f"{NO_ACTIVE_CONTENT}"
         )
 
 

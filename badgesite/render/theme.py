@@ -12,6 +12,7 @@ import jinja2.meta
 from badgesite.load.documents import Document
 from badgesite.load.site_folder import read_yaml_file
 from badgesite.problems import Problem, SiteError
+from badgesite.validate.kinds import shown
 
 MAX_EXTENDS_DEPTH = 8
 PIXEL_SETTINGS = {"badge_image_size": (16, 4096), "card_image_size": (16, 4096)}  # settings Python reads too
@@ -148,7 +149,7 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
                 settings.setdefault(key, value)
             parent = own.data.get("extends")
             if parent is not None and not isinstance(parent, str):
-                message = f"expected the name of a theme, got {type(parent).__name__} {parent!r}"
+                message = f"expected the name of a theme, got {shown(parent)}"
                 raise SiteError([own.problem(("extends",), message, "extends: default")])
             named_by = own
             current = parent if parent is not None else ("base" if current != "base" else None)

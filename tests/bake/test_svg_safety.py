@@ -145,7 +145,7 @@ def test_the_build_refuses_a_badge_whose_import_has_a_comment_before_its_string(
     result = run_cli("build", site, "--today", TODAY)
     assert result.returncode == 1
     assert "badges/styled.yml" in result.stderr
-    assert "javascript: URL in the stylesheet attribute of <style>" in result.stderr
+    assert "javascript: URL in the stylesheet of <style>" in result.stderr
     assert not (site / "_site").exists()
 
 

@@ -164,7 +164,7 @@ def test_two_portfolios_on_one_host_never_share_an_entry_id(small_site: Path) ->
 
 
 def test_metadata_is_escaped_in_the_feed(small_site: Path) -> None:
-    edit(small_site, "badges/aws-cloud.yml", "name: Cloud Practitioner", 'name: "Cloud <b>&amp; \\"co\\"\\u0001"')
+    edit(small_site, "badges/aws-cloud.yml", "name: Cloud Practitioner", 'name: "Cloud <b>&amp; \\"co\\""')
     edit(small_site, "badges/aws-cloud.yml", "level:", "description: 'Uses **Markdown** & <tags>'\nlevel:")
     data = atom_feed(build(small_site))
     assert data is not None
