@@ -247,7 +247,7 @@ def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) 
     size_problems += (
         document.problem(
             (key,),
-            f"expected a whole number of pixels from {low} to {high}, got {data[key]!r}",
+            f"expected a whole number of pixels from {low} to {high}, got {shown(data[key])}",
             "badge images and cards are drawn at this size",
         )
         for key, (low, high) in PIXEL_SETTINGS.items()

@@ -45,7 +45,7 @@ def test_theme_problems_come_with_the_sites_other_problems(small_site: Path) -> 
         "themes/mine/theme.yml:2:18: card_image_size: expected a whole number of pixels from 16 to 4096, got 3"
         " (badge images and cards are drawn at this size)",
         "themes/other/theme.yml:2:19: badge_image_size: expected a whole number of pixels from 16 to 4096,"
-        " got 'wide' (badge images and cards are drawn at this size)",
+        ' got "wide" (badge images and cards are drawn at this size)',
         'themes/other/theme.yml:3:10: extends: no theme named "nosuch"'
         " (bundled themes: base, default; or put one in themes/nosuch/)",
         "4 problems in 3 files; nothing was written",
