@@ -13,6 +13,7 @@ from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.problems import Problem, SiteError
 from badgesite.render.environment import make_environment
+from badgesite.render.footnote_ids import unique_footnote_ids
 from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
 from badgesite.render.site_reads import OwnTemplates, SiteReads
@@ -125,6 +126,7 @@ class Renderer:
         try:
             template = self.environment.get_template(spec.template)
             html = template.render(site=recorder or self.site, page=spec.meta, **spec.values).encode("utf-8")
+            html = unique_footnote_ids(html)
         except jinja2.TemplateError as error:
             return _template_problem(error, spec, self.theme)
         except Exception as error:  # `{{ none_value|url }}`, `{{ 1/0 }}`: a problem at the template's line

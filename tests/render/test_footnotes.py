@@ -37,3 +37,21 @@ def test_each_footnote_link_leads_to_the_note_of_its_own_text(small_site: Path) 
     notes = dict(re.findall(r'<li id="([^"]+)" class="footnote-item"><p>([^<]+?) <a', page))
     refs = re.findall(r'<sup class="footnote-ref"><a href="#([^"]+)"', page)
     assert [notes[ref] for ref in refs] == ["The description's note.", "The narrative's note."]
+
+
+def test_the_same_footnoted_text_twice_on_a_page_has_its_own_ids_each_time(small_site: Path) -> None:
+    narrative = "    narrative: |\n      Narrated[^1] there.\n\n      [^1]: The same note.\n"
+    badge = BADGE.split("evidence:")[0] + "evidence:\n" + "".join(
+        f"  - title: Report {n}\n    url: https://example.org/{n}\n{narrative}" for n in (1, 2)
+    )
+    write_files(small_site, {"badges/footnoted.yml": badge})
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    page = (small_site / "_site" / "badges" / "footnoted" / "index.html").read_text(encoding="utf-8")
+    ids = Counter(re.findall(r'\bid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    refs = re.findall(r'<sup class="footnote-ref"><a href="#([^"]+)" id="([^"]+)"', page)
+    backs = re.findall(r'<li id="([^"]+)" class="footnote-item"><p>[^<]+ <a href="#([^"]+)"', page)
+    assert len(refs) == 3 and len(backs) == 3
+    assert [note for note, _ in backs] == [target for target, _ in refs], "each reference leads to its own note"
+    assert [back for _, back in backs] == [own for _, own in refs], "and each note leads back to its reference"
