@@ -194,6 +194,8 @@ def _vocabulary(site: CheckedSite) -> Iterator[Problem]:
     for item in site.badges:
         for index, alignment in enumerate(item.values["alignment"]):
             framework, code = alignment["framework"], alignment["code"]
+            if not isinstance(framework, str) or not isinstance(code, str):
+                continue  # missing or not text: reported by the schema already
             if framework not in frameworks:
                 yield _problem(
                     item,

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The most similar candidate, or None when nothing is close enough to be a typo."""
-    options = [option for option in candidates if isinstance(option, str)]  # a value its own problem left empty
+    if not isinstance(word, str):
+        return None  # a value its own problem left empty
+    options = [option for option in candidates if isinstance(option, str)]
     lowered = {option.lower(): option for option in options}
     if word.lower() in lowered:
         return lowered[word.lower()]

@@ -43,3 +43,18 @@ def test_a_list_entry_without_a_name_is_a_problem_not_an_internal_error(
         assert "internal error" not in result.stderr + result.stdout
         assert any(line.startswith("badgesite.yml:5:") and expected in line for line in result.stderr.splitlines())
         assert "targets[0].collection: unknown collection" in result.stderr, "the other entries are still checked"
+
+
+@pytest.mark.parametrize("alignment", ["[{}]", "[{framework: sfia}]", "[{code: ARCH}]", "[{framework: [x], code: A}]"])
+def test_an_incomplete_alignment_is_a_problem_not_an_internal_error(tmp_path: Path, alignment: str) -> None:
+    site = write_files(
+        tmp_path / "site",
+        {
+            "badgesite.yml": CONFIG + "frameworks:\n  - {id: sfia, name: SFIA, codes: [{code: ARCH}]}\n",
+            "badges/a.yml": f"name: A\nissuer: AWS\nearned: 2024-05-31\nalignment: {alignment}\n",
+        },
+    )
+    result = run_cli("build", site, "--today", TODAY)
+    assert result.returncode == 1
+    assert "internal error" not in result.stderr
+    assert result.stderr.startswith("badges/a.yml:4:")
