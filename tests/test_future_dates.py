@@ -3,6 +3,8 @@ and neither the targets of `review` and /trajectory/ nor the trajectory's drawin
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,28 @@ def test_the_badge_covers_its_framework_code_from_its_day(future_site: Path, tmp
         assert covered in page.visible_text
         assert ("/badges/future/" in page.anchors) is listed
         assert ("Not yet covered" in page.visible_text) is not listed
+
+
+def test_machine_readable_files_do_not_claim_it_before_its_day(future_site: Path, tmp_path: Path) -> None:
+    """Feed readers, search engines and CV tools read the data files, not the page's note."""
+    write_files(future_site, {"badges/past.yml": EXPERT.format(name="Past", earned="2026-03-01")})
+    for today, held in ((TODAY, False), ("2027-01-15", True)):
+        output = tmp_path / today
+        result = run_cli("build", future_site, "-o", output, "--today", today)
+        assert result.returncode == 0, result.stderr
+        feed = (output / "feed.xml").read_text(encoding="utf-8")
+        assert ("Earned: Future" in feed) is held
+        assert ("/case-studies/later/</id>" in feed or "case-studies/later</id>" in feed) is held
+        updated = re.search(r"<updated>(\d{4}-\d\d-\d\d)", feed)
+        assert updated is not None and updated.group(1) <= today
+        sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+        assert max(re.findall(r"<lastmod>([\d-]+)</lastmod>", sitemap)) <= today
+        resume = json.loads((output / "resume.json").read_text(encoding="utf-8"))
+        assert [certificate["name"] for certificate in resume["certificates"]] == (
+            ["Future", "Past"] if held else ["Past"]
+        )
+        home = (output / "index.html").read_text(encoding="utf-8")
+        profile = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', home, re.S).group(1))
+        credentials = [credential["name"] for credential in profile["mainEntity"]["hasCredential"]]
+        assert ("Future" in credentials) is held and "Past" in credentials
+        assert profile["dateModified"] <= today

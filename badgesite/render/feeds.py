@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from badgesite.model import Site
+from badgesite.model.progress import is_earned
 from badgesite.model.types import Badge, CaseStudy
 from badgesite.model.urls import badge_index, case_study_index, issuer_index, skill_index
 from badgesite.render.dates import human_date
@@ -72,7 +73,8 @@ def content_dates(site: Site) -> dict[str, dt.date]:
         dates[issuer.page] = _shown_date(
             index.badges_by_issuer.get(issuer.slug, ()), index.case_studies_by_issuer.get(issuer.slug, ())
         )
-    return {url: date for url, date in dates.items() if date is not None}
+    # a badge or case study dated after today is published, but nothing was modified in the future
+    return {url: min(date, site.today) for url, date in dates.items() if date is not None}
 
 
 def sitemap_urls(site: Site, page_urls: Iterable[str]) -> list[tuple[str, dt.date | None]]:
@@ -193,13 +195,16 @@ def atom_feed(site: Site) -> bytes | None:
         return None
     host = (urlsplit(base).hostname or "localhost").lower()
     path = site.base_path.lstrip("/")
+    # what happened: a badge earned after today, or a case study dated after it, is news on its day, not before
+    badges = [badge for badge in site.badges if is_earned(badge, site.today)]
+    studies = [study for study in site.case_studies if study.date <= site.today]
     items: list[tuple[dt.date, str, Badge | CaseStudy]] = [
-        *((badge.earned, _badge_tag(badge), badge) for badge in site.badges),
-        *((study.date, _case_study_tag(study), study) for study in site.case_studies),
+        *((badge.earned, _badge_tag(badge), badge) for badge in badges),
+        *((study.date, _case_study_tag(study), study) for study in studies),
     ]
     newest = sorted(items, key=lambda item: (-item[0].toordinal(), item[1]))[:FEED_ENTRIES]
     entries = [_badge_entry(item) if isinstance(item, Badge) else _case_study_entry(item) for _, _, item in newest]
-    latest = max([*map(badge_date, site.badges), *(study.date for study in site.case_studies)], default=site.today)
+    latest = min(max([*map(badge_date, badges), *(study.date for study in studies)], default=site.today), site.today)
     home = absolute_url(base, "")
     feed = ET.Element("feed", {"xmlns": ATOM_NS, XML_LANG: site.language})
     _text(feed, "id", home)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from badgesite.model import Site
+from badgesite.model.progress import is_earned
 from badgesite.model.types import Badge, CaseStudy, Link
 from badgesite.render.feeds import badge_date
 from badgesite.render.links import Urls
@@ -105,8 +106,10 @@ def _credential_at(badge: Badge, base_path: str, absolute_base: str | None) -> d
 
 
 def profile_page(site: Site) -> dict[str, Any]:
-    """The home page's JSON-LD: a ProfilePage about the owner, with every badge as a credential."""
-    dates = [badge_date(b) for b in site.badges] + [c.date for c in site.case_studies]
+    """The home page's JSON-LD: a ProfilePage about the owner, with every badge earned by today as a credential
+    (one dated later is not held yet)."""
+    held = [badge for badge in site.badges if is_earned(badge, site.today)]
+    dates = [min(date, site.today) for date in [*map(badge_date, site.badges), *(c.date for c in site.case_studies)]]
     return _compact(
         {
             "@context": SCHEMA_ORG,
@@ -117,7 +120,7 @@ def profile_page(site: Site) -> dict[str, Any]:
             "dateModified": max(dates).isoformat() if dates else None,
             "mainEntity": {
                 **_person(site),
-                **_compact({"hasCredential": [_credential(site, badge) for badge in site.badges]}),
+                **_compact({"hasCredential": [_credential(site, badge) for badge in held]}),
             },
         }
     )
@@ -203,6 +206,7 @@ def resume_json(site: Site) -> bytes:
             }
         )
         for badge in site.badges
+        if is_earned(badge, site.today)  # a certificate dated after today is not held yet
     ]
     basics = _compact(
         {
