@@ -6,11 +6,15 @@ import colorsys
 import functools
 import hashlib
 import io
+import unicodedata
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
+from anyascii import anyascii
 from PIL import Image, ImageDraw, ImageFont
 
+FONT = Path(__file__).parent / "fonts" / "DejaVuSans-Bold.ttf"  # the cards' bold: accented and Greek/Cyrillic initials
 MAX_IMAGE_BYTES = 16 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
 RASTER_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -76,11 +80,20 @@ def issuer_colour(issuer: str) -> tuple[int, int, int]:
 
 
 def initials(name: str) -> str:
-    """`Amazon Web Services` -> `AWS`; one word gives its first two letters."""
+    """`Amazon Web Services` -> `AWS`; one word gives its first two letters. A letter the bundled font cannot
+    draw is written in Latin letters (`李大学` -> `LI`, not a box), as the slugs are."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return "".join(w[0] for w in words[:3]).upper() or "?"
+    letters = words[0][:2] if len(words) == 1 else "".join(w[0] for w in words[:3])
+    return "".join(map(_drawable, letters)).upper()[:3] or "?"
+
+
+_DRAWN_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "DIGIT")  # what DejaVu Sans Bold holds, and reads left to right
+
+
+def _drawable(letter: str) -> str:
+    if unicodedata.name(letter, "").startswith(_DRAWN_SCRIPTS):
+        return letter
+    return anyascii(letter)[:1] or ""
 
 
 @functools.lru_cache(maxsize=256)
@@ -96,7 +109,7 @@ def placeholder_png(issuer: str, *, size: int) -> bytes:
         width=max(2, size // 64),
     )
     text = initials(issuer)
-    font = ImageFont.load_default(size=size // (3 if len(text) <= 2 else 4))
+    font = ImageFont.truetype(str(FONT), size // (3 if len(text) <= 2 else 4), layout_engine=ImageFont.Layout.BASIC)
     draw.text((size / 2, size / 2), text, fill=(255, 255, 255, 255), font=font, anchor="mm")
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
