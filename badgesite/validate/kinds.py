@@ -17,6 +17,7 @@ from badgesite.load.documents import Document, KeyPath
 from badgesite.load.paths import OutsideSite, resolve_inside, site_relative
 from badgesite.problems import Problem
 from badgesite.slugs import is_slug, slugify
+from badgesite.validate.uri import ascii_uri
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
@@ -266,7 +267,10 @@ def check_url(text: str, schemes: Sequence[str] = SAFE_SCHEMES) -> str:
     allowed = ", ".join(shown_schemes[:-1]) + f" or {shown_schemes[-1]}" if len(shown_schemes) > 1 else shown_schemes[0]
     if any(ch.isspace() for ch in text) or any(ord(ch) < 32 for ch in text):
         raise Invalid(f"expected a URL without spaces, got {shown(text)}", "encode spaces as %20")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # `https://[::1/`: an unclosed bracket
+        raise Invalid(f"expected a URL, got {shown(text)}", "check the address's host") from None
     scheme = parts.scheme.lower()
     if scheme not in schemes:
         raise Invalid(
@@ -275,7 +279,7 @@ def check_url(text: str, schemes: Sequence[str] = SAFE_SCHEMES) -> str:
         )
     if scheme in ("http", "https") and not parts.netloc:
         raise Invalid(f"expected a URL with a host name, got {shown(text)}")
-    return text
+    return ascii_uri(text)
 
 
 @dataclass(frozen=True)

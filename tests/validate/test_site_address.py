@@ -87,3 +87,26 @@ def test_a_domain_that_is_not_a_host_name_is_a_problem_at_its_line(small_site: P
     assert result.returncode == 1
     assert f"badgesite.yml:{text.count(chr(10)) + 1}:9: domain: {message}" in result.stderr
     assert not (small_site / "_site").exists()
+
+
+def test_links_written_with_other_scripts_are_published_as_ascii_uris(small_site: Path) -> None:
+    """JSON Resume and schema.org take URIs: `sameAs` and `profiles` must not carry a raw `ü`."""
+    config = small_site / "badgesite.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "owner:\n", "owner:\n  links:\n    - {title: Blog, url: 'https://blog.bücher.example/ü/?q=é'}\n", 1
+    )
+    config.write_text(text, encoding="utf-8")
+    badge = small_site / "badges" / "aws-cloud.yml"
+    badge.write_text(
+        badge.read_text(encoding="utf-8") + "evidence: [{title: Bericht, url: 'https://example.org/größe'}]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    output = small_site / "_site"
+    resume = (output / "resume.json").read_text(encoding="utf-8")
+    assert '"url": "https://blog.xn--bcher-kva.example/%C3%BC/?q=%C3%A9"' in resume
+    home = (output / "index.html").read_text(encoding="utf-8")
+    assert "https://blog.xn--bcher-kva.example/%C3%BC/?q=%C3%A9" in home and "bücher" not in home
+    page = (output / "badges" / "aws-cloud" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/gr%C3%B6%C3%9Fe"' in page
