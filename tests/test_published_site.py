@@ -166,3 +166,17 @@ def test_built_images_unbake_with_the_reference_baker_to_the_issuers_assertion(s
                 assert unbake(stream) == assertion.read_text(encoding="utf-8").strip()
             checked += 1
     assert checked >= 2
+
+
+def test_a_site_without_a_description_describes_its_pages_by_the_owners_headline(small_site: Path) -> None:
+    """Search results and link previews need a description on every page, and `description:` is optional."""
+    config = small_site / "badgesite.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "description:" not in text.split("owner:")[0]
+    config.write_text(text.replace("  name: Ada Example\n", "  name: Ada Example\n  headline: Cloud **engineer**\n"))
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "skills/index.html", "issuers/amazon-web-services/index.html", "404.html"):
+        html = (small_site / "_site" / page).read_text(encoding="utf-8")
+        assert '<meta name="description" content="Cloud engineer">' in html, page
+        assert '<meta property="og:description" content="Cloud engineer">' in html, page

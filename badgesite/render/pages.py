@@ -12,6 +12,7 @@ from badgesite.model import Site, urls
 from badgesite.model.progress import framework_coverage, target_progress
 from badgesite.model.types import Badge, CaseStudy, Issuer, Skill
 from badgesite.model.urls import output_file
+from badgesite.render.plaintext import markdown_text
 from badgesite.render.sharing import SharingLinks, badge_qr_file
 from badgesite.render.structured_data import badge_credential, case_study_article, profile_page
 from badgesite.render.trajectory import stage_rows
@@ -60,7 +61,10 @@ def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[st
         *_free_pages(site),
         *_portfolio_pages(site),
     ]
-    return [_with_sources(spec, site) for spec in specs]
+    # a page with no description of its own, on a site with none, is described by the owner's headline: home,
+    # listings, skill and issuer pages otherwise had no description for search results and link previews
+    fallback = None if site.description else (markdown_text(site.owner.headline) or None)
+    return [_with_sources(spec, site, fallback) for spec in specs]
 
 
 EVERY_BADGE_AND_CASE_STUDY = ("badges/*", "case-studies/*")
@@ -78,9 +82,12 @@ LISTING_SOURCES = {
 }
 
 
-def _with_sources(spec: PageSpec, site: Site) -> PageSpec:
-    """Listing pages depend on every badge and case study; a free page on its file; no card when none is drawn."""
+def _with_sources(spec: PageSpec, site: Site, description: str | None) -> PageSpec:
+    """Listing pages depend on every badge and case study; a free page on its file; no card when none is drawn;
+    `description` for a page without one."""
     meta = spec.meta
+    if meta.description is None and description:
+        meta = replace(meta, description=description)
     if not meta.sources:
         if meta.kind in LISTING_SOURCES:
             meta = replace(meta, sources=LISTING_SOURCES[meta.kind])
