@@ -220,7 +220,11 @@ CONFIG = Record(
             default="/",
             example="https://ada.github.io/portfolio/",
         ),
-        Field("description", Text(), "One sentence for search engines and link previews."),
+        Field(
+            "description",
+            Text(),
+            "One sentence for search engines and link previews (without it, the owner's headline).",
+        ),
         Field("language", Text(), "The site's language (HTML lang).", default="en"),
         Field("theme", Text(), "A bundled theme name or a folder under themes/ in the site.", default="default"),
         Field(
