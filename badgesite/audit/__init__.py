@@ -10,7 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from badgesite.audit import dates, duplicates, evidence, external, links, naming, report, skill_filters, targets
+from badgesite.audit import (
+    dates,
+    duplicates,
+    evidence,
+    external,
+    headings,
+    links,
+    naming,
+    report,
+    skill_filters,
+    targets,
+)
 from badgesite.audit.context import AuditContext, CheckSettings
 from badgesite.audit.external import TIMEOUT_SECONDS
 from badgesite.audit.findings import ERROR, WARNING, Finding, Severity, counts
@@ -19,7 +30,7 @@ from badgesite.model import Site
 from badgesite.problems import Problem
 from badgesite.validate import CheckedSite
 
-FAMILIES = (duplicates, naming, dates, evidence, links, targets, skill_filters)
+FAMILIES = (duplicates, naming, dates, evidence, links, targets, skill_filters, headings)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
