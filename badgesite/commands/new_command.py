@@ -14,19 +14,8 @@ import yaml
 from badgesite.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_command, default_today, iso_date, site_folder
 from badgesite.load.site_folder import CONFIG_NAME
 from badgesite.slugs import is_slug, slugify
-from badgesite.validate.kinds import (
-    Boolean,
-    Date,
-    Field,
-    Integer,
-    ListOf,
-    LocalFile,
-    Number,
-    Record,
-    Scalar,
-    Url,
-    UrlOrFile,
-)
+from badgesite.validate.kinds import Boolean, Date, Integer, LocalFile, Number, Scalar, Url, UrlOrFile
+from badgesite.validate.records import Field, ListOf, Record
 from badgesite.validate.schemas import BADGE, CASE_STUDY
 
 CASE_STUDY_BODY = """\

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from badgesite.validate.kinds import Field, Kind, ListOf, Record
+from badgesite.validate.kinds import Kind
+from badgesite.validate.records import Field, ListOf, Record
 from badgesite.validate.schemas import ALL
 
 INTRO = """\

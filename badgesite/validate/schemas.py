@@ -7,21 +7,19 @@ from badgesite.validate.kinds import (
     Boolean,
     Date,
     Email,
-    Field,
     Integer,
     KeyMaterial,
     Kind,
-    ListOf,
     LocalFile,
     Markdown,
     Pattern,
-    Record,
     Scalar,
     Slug,
     Text,
     Url,
     UrlOrFile,
 )
+from badgesite.validate.records import Field, ListOf, Record
 
 DEFAULT_LEVELS = ("foundational", "intermediate", "advanced", "expert")
 

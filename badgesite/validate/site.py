@@ -10,7 +10,8 @@ from badgesite.load.documents import Document
 from badgesite.load.site_folder import SiteSources
 from badgesite.problems import Problem, SiteError
 from badgesite.validate import site_rules
-from badgesite.validate.kinds import CheckContext, Invalid, Record
+from badgesite.validate.kinds import CheckContext, Invalid
+from badgesite.validate.records import Record
 from badgesite.validate.schemas import BADGE, CASE_STUDY, CONFIG, PAGE
 
 

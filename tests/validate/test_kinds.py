@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from badgesite.load.documents import Document
-from badgesite.validate.kinds import CheckContext, Date, Invalid, ListOf, Scalar, Text, Url, check_url
+from badgesite.validate.kinds import CheckContext, Date, Invalid, Scalar, Text, Url, check_url
+from badgesite.validate.records import ListOf
 from badgesite.validate.suggest import did_you_mean
 from tests.conftest import MINIMAL_CONFIG, TODAY, run_cli, write_files
 
