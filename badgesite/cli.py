@@ -8,7 +8,6 @@ import datetime as dt
 import errno
 import gc
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +16,7 @@ from typing import NoReturn
 
 from badgesite import __version__
 from badgesite.problems import InterruptedAfterWriting, SiteError, summary
-from badgesite.validate.kinds import EARLIEST_DATE, LATEST_DATE
+from badgesite.validate.kinds import CONTROL_CHARACTER, EARLIEST_DATE, LATEST_DATE
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_READER_GONE = 128 + 13  # what a shell reports for a program whose reader closed the pipe (SIGPIPE)
@@ -155,13 +154,10 @@ def _internal_error(error: Exception, debug: bool, started: float) -> int:
     return EXIT_PROBLEMS
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def shown_on_terminal(text: str) -> str:
     """Text from someone else's file (an issuer's assertion) with its control characters written as escapes:
     a NUL or an escape sequence printed as is can rewrite what the terminal shows."""
-    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    return CONTROL_CHARACTER.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
 def print_whole(text: str) -> None:
