@@ -36,7 +36,7 @@ from badgesite.render.batch import RenderJob, render_chunk, start_worker
 from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
 from badgesite.render.structured_data import resume_json
-from badgesite.render.theme import bundled_themes_dir, override_warnings
+from badgesite.render.theme import bundled_themes_dir, theme_warnings
 from badgesite.root_files import pages_known_early, root_file_problems, root_outputs
 from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.workers import Progress, run_chunks
@@ -262,7 +262,7 @@ def prepare(
             [
                 *verification_warnings(checked, site, credentials),
                 *unread_warnings(sources.unread),
-                *override_warnings(theme),
+                *theme_warnings(theme),
             ]
         )
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 import jinja2
 import jinja2.meta
@@ -40,6 +42,23 @@ def named_in(source: str) -> set[str]:
     """The templates a template's source names as plain strings in extends, import, from and include: a
     quick look, without parsing, that may miss a name (which only costs its compiling later)."""
     return {match.group(2) for match in _NAMED.finditer(source)}
+
+
+def names_referenced(paths: Iterable[Path]) -> set[str] | None:
+    """Every template name these templates extend, include or import (lists of names too), or None when one
+    of them computes a name at render time."""
+    environment = jinja2.Environment()
+    named: set[str] = set()
+    for path in paths:
+        try:
+            references = jinja2.meta.find_referenced_templates(environment.parse(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
+            continue  # rendering reports a template it cannot read, at its line
+        for reference in references:
+            if reference is None:
+                return None
+            named.add(reference)
+    return named
 
 
 def uses_any(closure: frozenset[str], names: set[str]) -> bool:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
-import jinja2.meta
 
 from badgesite.load.documents import Document
 from badgesite.load.site_folder import read_yaml_file
 from badgesite.problems import Problem, SiteError
+from badgesite.render.template_deps import names_referenced
 from badgesite.validate.kinds import shown
 
 MAX_EXTENDS_DEPTH = 8
@@ -113,7 +113,7 @@ class Theme:
                 suspects[name] = likely[0]
         if not suspects:
             return []  # most sites: nothing to read further
-        named = _templates_named_in([*own.values(), *(path for _, path in theme_files)])
+        named = names_referenced([*own.values(), *(path for _, path in theme_files)])
         if named is None:
             return []  # a name computed at render time may be any of them
         return [(name, likely) for name, likely in suspects.items() if name not in named]
@@ -141,7 +141,8 @@ def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Th
                 loop = " -> ".join([*names, current])
                 raise SiteError([_at_the_name(named_by, f'theme "{name}" extends itself in a loop ({loop})')])
             folder = _find(current, site_root, named_by)
-            own = _read_settings(folder, site_root, size_problems)
+            own, wrong_sizes = _read_settings(folder, site_root)
+            size_problems += wrong_sizes
             folders.append(folder)
             names.append(current)
             documents.append(own)
@@ -226,9 +227,9 @@ def _shown_settings(folder: Path, site_root: Path) -> str:
     return f"themes/{folder.name}/theme.yml"
 
 
-def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) -> Document:
+def _read_settings(folder: Path, site_root: Path) -> tuple[Document, list[Problem]]:
     """A theme.yml read like every source file: bounded, UTF-8, with positions for its problems. Wrong pixel
-    sizes are added to `size_problems` (the chain goes on); anything else stops it."""
+    sizes are returned (the chain goes on, to report the others' too); anything else stops it."""
     problems: list[Problem] = []
     document = read_yaml_file(site_root, folder / "theme.yml", problems, shown=_shown_settings(folder, site_root))
     if problems:
@@ -244,7 +245,7 @@ def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) 
                 ),
             ]
         )
-    size_problems += (
+    wrong_sizes = [
         document.problem(
             (key,),
             f"expected a whole number of pixels from {low} to {high}, got {shown(data[key])}",
@@ -252,32 +253,15 @@ def _read_settings(folder: Path, site_root: Path, size_problems: list[Problem]) 
         )
         for key, (low, high) in PIXEL_SETTINGS.items()
         if key in data and not _whole_number_within(data[key], low, high)
-    )
-    return replace(document, data=data)
+    ]
+    return replace(document, data=data), wrong_sizes
 
 
 def _whole_number_within(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def _templates_named_in(paths: list[Path]) -> set[str] | None:
-    """Every template name these templates extend, include or import (lists of names too), or None when one
-    of them computes a name at render time."""
-    environment = jinja2.Environment()
-    named: set[str] = set()
-    for path in paths:
-        try:
-            references = jinja2.meta.find_referenced_templates(environment.parse(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, jinja2.TemplateError):
-            continue  # rendering reports a template it cannot read, at its line
-        for reference in references:
-            if reference is None:
-                return None
-            named.add(reference)
-    return named
-
-
-def override_warnings(theme: Theme) -> list[Problem]:
+def theme_warnings(theme: Theme) -> list[Problem]:
     """A warning for each site template whose name looks like a misspelt theme template, and for each theme
     setting whose name looks like a misspelt one."""
     return [
