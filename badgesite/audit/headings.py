@@ -3,15 +3,17 @@ muddles the outline that screen readers and search engines read."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-from markdown_it import MarkdownIt
 
 from badgesite.audit.context import AuditContext
 from badgesite.audit.findings import WARNING
 from badgesite.problems import Problem
+from badgesite.render.markdown import make_markdown
 
-_parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+# A line that may start a level-1 heading (`# Title`, or `===` under a line): only such texts are parsed, as the
+# links check has parsed every body already and most use `##` alone.
+_MAYBE_LEVEL_ONE = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)", re.MULTILINE)
 
 
 def find(context: AuditContext) -> Iterator[Problem]:
@@ -20,10 +22,10 @@ def find(context: AuditContext) -> Iterator[Problem]:
         (page.source, page.body) for page in site.pages
     ]
     for source, body in texts:
-        if "#" not in body and "=" not in body:
-            continue  # no ATX or setext heading can be there
+        if not _MAYBE_LEVEL_ONE.search(body):
+            continue
         document = context.document(source)
-        for token in _parser.parse(body):
+        for token in make_markdown().parse(body):  # the parser the pages are rendered with
             if token.type == "heading_open" and token.tag == "h1":
                 yield Problem(
                     path=document.path,
