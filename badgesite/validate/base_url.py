@@ -6,13 +6,13 @@ from __future__ import annotations
 import ipaddress
 import re
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from badgesite.load.documents import KeyPath
 from badgesite.validate.kinds import CheckContext, Invalid, Text, check_url, shown
+from badgesite.validate.uri import escaped_path
 
 _BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_PATH_AS_WRITTEN = "/%:@!$&'()*+,;=-._~"  # RFC 3986 path characters, and escapes already made
 
 
 class BaseUrl(Text):
@@ -51,7 +51,7 @@ def normal_base_url(text: str) -> str:
         origin, path = f"{parts.scheme.lower()}://{_origin_host(parts.netloc, text)}", parts.path or "/"
     if "//" in path or {".", ".."} & {unquote(segment) for segment in path.split("/")}:
         raise Invalid(f"{shown(text)} has an empty, . or .. folder in its path", "write the folder's path plainly")
-    path = quote(path, safe=_PATH_AS_WRITTEN)  # `/ü/` -> `/%C3%BC/`: sitemaps and feeds take URIs only
+    path = escaped_path(path)  # sitemaps and feeds take URIs only
     return origin + (path if path.endswith("/") else path + "/")
 
 

@@ -7,6 +7,12 @@ from __future__ import annotations
 from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 _URI_CHARACTERS = "!#$%&'()*+,-./:;=?@[]_~"  # RFC 3986's reserved and unreserved marks: never escaped again
+_PATH_CHARACTERS = "/%:@!$&'()*+,;=-._~"  # what a path may hold as it is, escapes already made among them
+
+
+def escaped_path(path: str) -> str:
+    """`/ü/` -> `/%C3%BC/`: a path's characters outside RFC 3986's path set escaped, its escapes kept."""
+    return quote(path, safe=_PATH_CHARACTERS)
 
 
 def ascii_uri(url: str) -> str:
@@ -19,7 +25,7 @@ def ascii_uri(url: str) -> str:
         SplitResult(
             scheme=parts.scheme,
             netloc=_ascii_netloc(parts.netloc),
-            path=quote(parts.path, safe=_URI_CHARACTERS),
+            path=escaped_path(parts.path),
             query=quote(parts.query, safe=_URI_CHARACTERS),
             fragment=quote(parts.fragment, safe=_URI_CHARACTERS),
         )
