@@ -1,7 +1,7 @@
-"""Footnote ids unique on a page. Each Markdown text names its footnotes after itself (`fn-1a2b3c4d-1`, see
-render/markdown.py), so different texts never clash; the same text twice on one page (two evidence entries
-with one narrative, two collections with one description) still would, and its second footnote links would
-lead to the first copy's notes. Each later copy gets its own ids here."""
+"""Footnote ids unique on a page. markdown-it numbers each text's footnotes from 1 (`#fn1`, `#fnref1`), and a
+page shows several texts: a badge's description and its evidence narratives, a listing's descriptions. The
+first text with footnotes keeps its ids (a case study's own notes stay `#fn1`); each later one gets its
+number in front (`#fn2-1`), so every reference leads to its own note and back."""
 
 from __future__ import annotations
 
@@ -9,27 +9,24 @@ import re
 
 _SECTION_END = b"</section>"
 _SECTION_START = b'<section class="footnotes">'
-_DOC_ID = re.compile(rb'id="fn-([0-9a-f]{8})-\d+"')
+# The footnote plugin's ids and the links to them: `id="fn1"`, `href="#fnref1"`, `id="fnref1:2"` (a second reference).
+_FOOTNOTE_ID = re.compile(rb'(id="|href="#)(fn(?:ref)?)(\d+(?::\d+)?")')
 
 
 def unique_footnote_ids(html: bytes) -> bytes:
-    """The page with each repeated text's footnote ids suffixed by its copy's number (`fn-1a2b3c4d-2-1`)."""
+    """The page with the footnote ids of its second and later texts numbered by text (`fn2-1`)."""
     if html.count(_SECTION_START) < 2:
         return html  # almost every page: one text with footnotes at most
     parts: list[bytes] = []
-    seen: dict[bytes, int] = {}
-    start = 0
+    start, text = 0, 0
     while (opening := html.find(_SECTION_START, start)) >= 0:
         end = html.find(_SECTION_END, opening)
         end = len(html) if end < 0 else end + len(_SECTION_END)
-        text = html[start:end]  # one text's references, then its notes
-        found = _DOC_ID.search(html, opening, end)
-        if found is not None:
-            doc_id = found.group(1)
-            copy = seen[doc_id] = seen.get(doc_id, 0) + 1
-            if copy > 1:
-                text = text.replace(b"-" + doc_id + b"-", b"-" + doc_id + b"-%d-" % copy)
-        parts.append(text)
+        segment = html[start:end]  # one text's references, then its notes
+        text += 1
+        if text > 1:
+            segment = _FOOTNOTE_ID.sub(rb"\g<1>\g<2>%d-\g<3>" % text, segment)
+        parts.append(segment)
         start = end
     parts.append(html[start:])
     return b"".join(parts)

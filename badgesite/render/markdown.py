@@ -17,7 +17,7 @@ from badgesite.cache import ContentCache
 from badgesite.slugs import slugify
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
-MARKDOWN_CACHE_VERSION = b"markdown-3"
+MARKDOWN_CACHE_VERSION = b"markdown-4"
 # Characters that can start Markdown syntax anywhere in a line (and every control character, newlines too).
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>&|~!#\x00-\x1f\x7f]")
 # Characters that can open a block (list, heading, quote, rule, setext line) at the start of a line.
@@ -77,16 +77,7 @@ def render_markdown(text: str, base_path: str = "/") -> str:
     line = plain_line(text)
     if line is not None:
         return "<p>" + line.replace('"', "&quot;") + "</p>\n"  # `"` is all there is left to escape
-    return make_markdown(base_path).render(text, _footnote_ids(text))
-
-
-def _footnote_ids(text: str) -> dict[str, str]:
-    """Footnote ids named after the text (`fn-1a2b3c-1`): a badge page shows its description and each
-    evidence narrative, a listing many descriptions, and every text's first footnote would be `fn1`, the
-    links of all but the first leading to the wrong note."""
-    if "[^" not in text:
-        return {}
-    return {"docId": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]}
+    return make_markdown(base_path).render(text)  # footnote ids are made unique per page: render/footnote_ids.py
 
 
 _made_ahead: dict[tuple[str, bytes], str] = {}  # (base path, text_key(text)) -> HTML
