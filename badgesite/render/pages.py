@@ -64,7 +64,7 @@ def plan_pages(site: Site, *, credentials: Mapping[str, Any], images: Mapping[st
     # a page with no description of its own, on a site with none, is described by the owner's headline: home,
     # listings, skill and issuer pages otherwise had no description for search results and link previews
     fallback = None if site.description else (markdown_text(site.owner.headline) or None)
-    return [_with_sources(spec, site, fallback) for spec in specs]
+    return [_completed(spec, site, fallback) for spec in specs]
 
 
 EVERY_BADGE_AND_CASE_STUDY = ("badges/*", "case-studies/*")
@@ -82,9 +82,9 @@ LISTING_SOURCES = {
 }
 
 
-def _with_sources(spec: PageSpec, site: Site, description: str | None) -> PageSpec:
-    """Listing pages depend on every badge and case study; a free page on its file; no card when none is drawn;
-    `description` for a page without one."""
+def _completed(spec: PageSpec, site: Site, description: str | None) -> PageSpec:
+    """What every page's meta needs beyond its own: its sources (listing pages depend on every badge and case
+    study, a free page on its file), no card when none is drawn, and `description` when it has none."""
     meta = spec.meta
     if meta.description is None and description:
         meta = replace(meta, description=description)
