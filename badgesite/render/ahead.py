@@ -29,7 +29,6 @@ from badgesite.workers import Pending, start_chunks
 
 Body = str | Path  # a case study's Markdown body, or its file to read the body from
 Rendered = tuple[list[tuple[bytes, str]], int, int]  # (text_key, html) pairs, cache hits, cache misses
-NICENESS = 0  # below the parent, whose serial stages are the build's critical path
 
 
 class MarkdownAhead:
