@@ -81,7 +81,7 @@ def issuer_colour(issuer: str) -> tuple[int, int, int]:
 
 def initials(name: str) -> str:
     """`Amazon Web Services` -> `AWS`; one word gives its first two letters. A letter the bundled font cannot
-    draw is written in Latin letters (`李大学` -> `LI`, not a box), as the slugs are."""
+    draw is written in Latin letters (`李大学` -> `LD`, not boxes), as the slugs are."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isalnum()]
     letters = words[0][:2] if len(words) == 1 else "".join(w[0] for w in words[:3])
     return "".join(map(_drawable, letters)).upper()[:3] or "?"

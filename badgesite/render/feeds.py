@@ -51,12 +51,19 @@ def _shown_date(badges: Iterable[Badge], studies: Iterable[CaseStudy]) -> dt.dat
     return _newest([*(badge_date(b) for b in badges), *(c.date for c in studies)])
 
 
+def site_updated(site: Site) -> dt.date | None:
+    """The newest content date the site shows, its home page's: never later than today (a badge dated after
+    today is published, but nothing was modified in the future)."""
+    newest = _shown_date(site.badges, site.case_studies)
+    return min(newest, site.today) if newest else None
+
+
 def content_dates(site: Site) -> dict[str, dt.date]:
     """The newest content date each dated page shows, by site-relative URL; free pages carry no date."""
     badges_newest = _shown_date(site.badges, ())
     studies_newest = _shown_date((), site.case_studies)
     dates: dict[str, dt.date | None] = {
-        "": _newest((badges_newest, studies_newest)),
+        "": site_updated(site),
         badge_index(): badges_newest,
         skill_index(): badges_newest,
         issuer_index(): badges_newest,

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from badgesite.model import Site
 from badgesite.model.progress import is_earned
 from badgesite.model.types import Badge, CaseStudy, Link
-from badgesite.render.feeds import badge_date
+from badgesite.render.feeds import site_updated
 from badgesite.render.links import Urls
 from badgesite.render.plaintext import markdown_text
 
@@ -109,7 +109,7 @@ def profile_page(site: Site) -> dict[str, Any]:
     """The home page's JSON-LD: a ProfilePage about the owner, with every badge earned by today as a credential
     (one dated later is not held yet)."""
     held = [badge for badge in site.badges if is_earned(badge, site.today)]
-    dates = [min(date, site.today) for date in [*map(badge_date, site.badges), *(c.date for c in site.case_studies)]]
+    updated = site_updated(site)
     return _compact(
         {
             "@context": SCHEMA_ORG,
@@ -117,7 +117,7 @@ def profile_page(site: Site) -> dict[str, Any]:
             "name": site.title,
             "url": _urls(site).absolute(""),
             "inLanguage": site.language,
-            "dateModified": max(dates).isoformat() if dates else None,
+            "dateModified": updated.isoformat() if updated else None,
             "mainEntity": {
                 **_person(site),
                 **_compact({"hasCredential": [_credential(site, badge) for badge in held]}),
