@@ -173,7 +173,7 @@ def build(
         reads_portfolio: dict[str, bool] = {}
         for result in results:
             reads_portfolio.update(result.reads_portfolio)
-            for output, _ in result.written:
+            for output in result.written:
                 staging.record(output)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses

@@ -1,9 +1,8 @@
 """Rendering many pages in worker processes: each worker writes its pages straight into the staging folder
-and sends back only paths, digests and problems, so memory stays flat however large the site."""
+and sends back only paths and problems, so memory stays flat however large the site."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +44,7 @@ class RenderJob:
 
 @dataclass(slots=True)
 class ChunkResult:
-    written: list[tuple[str, str]] = field(default_factory=list)  # (output path, sha256)
+    written: list[str] = field(default_factory=list)  # output paths, written into the staging folder
     pages: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     cache_hits: int = 0
@@ -79,13 +78,13 @@ def render_chunk(indices: Sequence[int]) -> ChunkResult:
             result.pages[spec.output] = html
         else:
             write_file(output_path(folder, spec.output), html)
-            result.written.append((spec.output, hashlib.sha256(html).hexdigest()))
+            result.written.append(spec.output)
         for path, data in (spec.extras(cache) if spec.extras else {}).items():
             if folder is None:
                 result.pages[path] = data
             else:
                 write_file(output_path(folder, path), data)
-                result.written.append((path, hashlib.sha256(data).hexdigest()))
+                result.written.append(path)
     result.cache_hits, result.cache_misses = cache.hits - hits, cache.misses - misses
     result.reads_portfolio = renderer.reads_portfolio
     renderer.reads_portfolio = {}
