@@ -14,7 +14,7 @@ from badgesite import last_warnings
 from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
-from badgesite.bake.social import make_cards, plan_cards
+from badgesite.bake.social import CardSpec, make_cards, plan_cards
 from badgesite.bake.verification import verification_warnings
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
@@ -159,11 +159,24 @@ def build(
         job = RenderJob.prepare(
             site, theme, specs, folder=staging.folder, cache_folder=cache.folder, record_reads=record_reads
         )
+        files: dict[str, OutputFile] = {}
+
+        def write_files() -> None:
+            """Everything but the pages and cards, written by this process while the workers render."""
+            files.update(_timed(timings, "files", lambda: published_files(prepared, root)))
+            for relative in sorted(files):
+                staging.write(relative, files[relative])
+
         results = _timed(
             timings,
             "render",
             lambda: run_chunks(
-                render_chunk, range(len(specs)), initializer=start_worker, initargs=(job,), progress=progress
+                render_chunk,
+                range(len(specs)),
+                initializer=start_worker,
+                initargs=(job,),
+                progress=progress,
+                meanwhile=write_files,
             ),
         )
         forget_remembered()  # the pages have it now; a long `serve` session should not keep it
@@ -171,14 +184,18 @@ def build(
         if render_problems:
             raise SiteError(render_problems)
         reads_portfolio: dict[str, bool] = {}
+        made_by_workers: set[str] = set()
         for result in results:
             reads_portfolio.update(result.reads_portfolio)
-            for output in result.written:
-                staging.record(output)
+            made_by_workers.update(result.written)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses
-        files = other_files(prepared, root, cache, timings, staging=staging)
-        collisions = sorted(set(files) & staging.written)
+        card_specs = _card_specs(prepared, root)
+        _timed(timings, "cards", lambda: make_cards(card_specs, cache, folder=staging.folder))  # written there
+        made_by_workers.update(spec.path for spec in card_specs)
+        for output in made_by_workers:
+            staging.record(output)
+        collisions = sorted(made_by_workers & set(files))
         if collisions:
             raise SiteError(
                 [
@@ -186,7 +203,7 @@ def build(
                     for path in collisions
                 ]
             )
-        _timed(timings, "write", lambda: _write_all(staging, files, marker))
+        _timed(timings, "write", lambda: _commit(staging, marker))
         written = tuple(sorted(staging.written))
     warnings = tuple(warning.format() for warning in prepared.warnings)
     last_warnings.remember(options.cache_folder, options.output_folder, fingerprint, warnings)
@@ -287,36 +304,30 @@ def _theme(checked: CheckedSite) -> tuple[Theme | None, list[Problem]]:
     return theme, []
 
 
-def other_files(
-    prepared: Prepared,
-    root: Path,
-    cache: ContentCache,
-    timings: dict[str, float],
-    *,
-    staging: Staging | None = None,
-) -> dict[str, OutputFile]:
-    """Everything but the pages: theme files, assets, badge images and files, social cards, feeds and data.
-    With `staging`, the social cards are written into it by the workers that draw them and are not returned."""
+def other_files(prepared: Prepared, root: Path, cache: ContentCache) -> dict[str, OutputFile]:
+    """Everything but the pages, social cards included (`serve` compares them with what it wrote before)."""
+    files = published_files(prepared, root)
+    files.update(make_cards(_card_specs(prepared, root), cache))
+    return files
+
+
+def published_files(prepared: Prepared, root: Path) -> dict[str, OutputFile]:
+    """Everything but the pages and the social cards: theme files, assets, badge images and files, feeds and data."""
     site = prepared.site
-    card_specs = plan_cards(site, prepared.images, root) if site.social_cards else []
-    folder = staging.folder if staging else None
-    cards = _timed(timings, "cards", lambda: make_cards(card_specs, cache, folder=folder))
-    if staging is not None:
-        for spec in card_specs:
-            staging.record(spec.path)
     files: dict[str, OutputFile] = {}
     files.update(prepared.theme.static_files())
     files.update({asset: root / asset for asset in site.assets})
     files.update(root_outputs(site, root))
     files.update(_badge_files(site, root, prepared.images, prepared.credentials))
-    files.update(cards)
     files.update(_site_files(site, [spec.meta.url for spec in prepared.specs]))
     return files
 
 
-def _write_all(staging: Staging, files: dict[str, OutputFile], marker: bytes) -> None:
-    for relative in sorted(files):
-        staging.write(relative, files[relative])
+def _card_specs(prepared: Prepared, root: Path) -> list[CardSpec]:
+    return plan_cards(prepared.site, prepared.images, root) if prepared.site.social_cards else []
+
+
+def _commit(staging: Staging, marker: bytes) -> None:
     (staging.folder / MARKER).write_bytes(marker)
     staging.commit()
 

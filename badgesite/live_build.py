@@ -233,7 +233,7 @@ class LiveBuild:
         self._remember(prepared)
         self.outputs = set(result.files) | {MARKER}
         self.marker = self._marker_on_disk()  # the build's own, with its input fingerprint
-        self.others = self._identities(other_files(prepared, self.options.site_root, self.cache, {}))
+        self.others = self._identities(other_files(prepared, self.options.site_root, self.cache))
         self.unfinished = set()
         return LiveResult(
             full=True,
@@ -283,7 +283,7 @@ class LiveBuild:
             if templates:
                 self.renderer = None  # which pages the next fix touches is unclear: that will be a full build
             raise SiteError(once_per_line(problems))
-        others = other_files(prepared, self.options.site_root, self.cache, {})
+        others = other_files(prepared, self.options.site_root, self.cache)
         written = early + sum(self._write(path, data) for path, data in rendered.items())
         identities = self._identities(others)
         try:

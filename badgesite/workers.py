@@ -48,16 +48,21 @@ def run_chunks(
     initializer: Callable[..., None],
     initargs: tuple[Any, ...],
     progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[R]:
     """task(chunk) for each chunk, in order: in forked workers and in this process, which would otherwise sit
     waiting (one fork and its copied memory fewer); all in this process when one worker is enough. A worker
     that dies (out of memory, a signal) only costs time: this process does its chunks. The task must be
     safe to run again on a chunk a dead worker had begun (the render tasks overwrite what they write).
 
-    progress(done, total) is called as chunks finish, for the terminal's progress bar.
+    progress(done, total) is called as chunks finish, for the terminal's progress bar. meanwhile() is other
+    work of this process, done once the workers have their first chunks (they are forked without its
+    results) and before it takes chunks of its own, so the workers' cores are busy while it runs.
     """
     workers = worker_count(len(items))
     if workers == 1:
+        if meanwhile is not None:
+            meanwhile()
         initializer(*initargs)
         results = [task(items)] if items else []
         if progress:
@@ -97,6 +102,10 @@ def run_chunks(
                 except BrokenProcessPool:
                     waiting.appendleft(index)
                     broken = True
+            if meanwhile is not None:
+                work, meanwhile = meanwhile, None
+                work()
+                continue  # chunks finished meanwhile: collect them, hand the workers more
             if waiting:
                 index = waiting.pop()
                 finished(index, task(parts[index]))

@@ -41,3 +41,18 @@ def test_one_worker_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("BADGESITE_WORKERS", "1")
     results = workers.run_chunks(_task, list(range(500)), initializer=_begin, initargs=(7,))
     assert results == [(os.getpid(), [item + 7 for item in range(500)])]
+
+
+@pytest.mark.parametrize("one_process", [False, True])
+def test_meanwhile_runs_once_here_results_in_order(monkeypatch: pytest.MonkeyPatch, one_process: bool) -> None:
+    if one_process:
+        monkeypatch.setenv("BADGESITE_WORKERS", "1")
+    items = list(range(2_000))
+    calls: list[int] = []
+    results = workers.run_chunks(
+        _task, items, initializer=_begin, initargs=(0,), meanwhile=lambda: calls.append(os.getpid())
+    )
+    assert calls == [os.getpid()]
+    count = workers.worker_count(len(items))
+    parts = [items] if count == 1 else workers.chunks(items, count)
+    assert [values for _, values in results] == [list(part) for part in parts]
