@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -48,11 +49,11 @@ class Theme:
 
     def loader(self) -> jinja2.BaseLoader:
         """Site overrides first, then each theme; `!default/page.html` names one theme's own template."""
-        search = [jinja2.FileSystemLoader(str(folder / "templates")) for folder in self.folders]
+        search = [_TemplateFolder(str(folder / "templates")) for folder in self.folders]
         if self.site_templates is not None:
-            search.insert(0, jinja2.FileSystemLoader(str(self.site_templates)))
+            search.insert(0, _TemplateFolder(str(self.site_templates)))
         prefixed = {
-            f"!{name}": jinja2.FileSystemLoader(str(folder / "templates"))
+            f"!{name}": _TemplateFolder(str(folder / "templates"))
             for name, folder in zip(self.names, self.folders, strict=True)
         }
         return jinja2.ChoiceLoader([jinja2.PrefixLoader(prefixed, delimiter="/"), *search])
@@ -124,6 +125,26 @@ class Theme:
         if self.site_templates is not None:
             folders.insert(0, self.site_templates)
         return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+
+
+class _TemplateFolder(jinja2.FileSystemLoader):
+    """A template that is not UTF-8 text is a mistake at its line, reported like a syntax error."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as error:
+            for folder in self.searchpath:
+                path = Path(folder, *jinja2.loaders.split_template_path(template))
+                try:
+                    path.read_bytes().decode("utf-8")
+                except UnicodeDecodeError as found:
+                    line = found.object[: found.start].count(b"\n") + 1
+                    message = f"the file is not UTF-8 text ({found.reason} at byte {found.start})"
+                    raise jinja2.TemplateSyntaxError(message, line, template, str(path)) from None
+                except OSError:
+                    continue
+            raise error
 
 
 def load_theme(name: str, *, site_root: Path, site_templates: Path | None) -> Theme:

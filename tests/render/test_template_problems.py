@@ -119,3 +119,15 @@ def test_an_extends_that_is_not_a_name_says_what_it_is(small_site: Path) -> None
     config.write_text(config.read_text() + "theme: mine\n")
     result = run_cli("build", small_site, "--today", TODAY)
     assert "themes/mine/theme.yml:1:10: extends: expected the name of a theme, got a list" in result.stderr
+
+
+def test_a_template_that_is_not_utf8_is_a_problem_at_its_line(small_site: Path) -> None:
+    broken = b'{% extends "!base/home.html" %}\n{% block intro %}caf\xe9{% endblock %}\n'
+    (small_site / "templates").mkdir(exist_ok=True)
+    (small_site / "templates" / "home.html").write_bytes(broken)
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 1
+    assert "templates/home.html:2:1: template error while rendering index.html: the file is not UTF-8 text" in (
+        result.stderr
+    )
+    assert "internal error" not in result.stderr
