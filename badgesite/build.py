@@ -140,7 +140,6 @@ def build(
             documents=documents,
             memo=memo,
             on_loaded=lambda sources: ahead.start_from_loaded(sources, options.base_url),
-            on_model=ahead.compile_templates,
             contents=contents,
         )
         contents.clear()  # all parsed: at 5,000 + 5,000 these bytes are ~40 MB the workers need not inherit
@@ -158,13 +157,7 @@ def build(
 
     with Staging(options.output_folder, site_root=root) as staging:
         job = RenderJob.prepare(
-            site,
-            theme,
-            specs,
-            folder=staging.folder,
-            cache_folder=cache.folder,
-            record_reads=record_reads,
-            precompiled=ahead.compiled,
+            site, theme, specs, folder=staging.folder, cache_folder=cache.folder, record_reads=record_reads
         )
         files: dict[str, OutputFile] = {}
 
@@ -248,13 +241,11 @@ def prepare(
     documents: DocumentCache | None = None,
     memo: ValidationMemo | None = None,
     on_loaded: Callable[[SiteSources], None] | None = None,
-    on_model: Callable[[Site, Theme], None] | None = None,
     contents: Mapping[str, bytes] | None = None,
 ) -> Prepared:
     """Load, validate, model, read assertions, process images and plan pages; raise SiteError with every
     problem. Commands that only need to know whether a site builds (import, check) stop here. `on_loaded`
-    sees the files as soon as they are read (the build starts parsing Markdown on the other cores), and
-    `on_model` the model and theme once they are made (the build compiles the templates there too)."""
+    sees the files as soon as they are read (the build starts parsing Markdown on the other cores)."""
     timings = {} if timings is None else timings
     root = options.site_root
     sources = _timed(
@@ -273,8 +264,6 @@ def prepare(
         raise SiteError(problems + more + root_file_problems(sources.root_files, pages_known_early(sources)))
     model_options = ModelOptions(today=options.today, drafts=options.drafts, base_url=options.base_url)
     site = _timed(timings, "model", lambda: assemble(checked, model_options))
-    if on_model is not None and theme is not None:
-        on_model(site, theme)
     size = int(str(theme.settings.get("badge_image_size", DEFAULT_IMAGE_SIZE))) if theme else DEFAULT_IMAGE_SIZE
     credentials, problems = _timed(timings, "credentials", lambda: read_credentials(site, root))
     baker = OpenBadgesBaker(credentials)

@@ -180,24 +180,13 @@ class Pending(Generic[R]):
 
     def __init__(self, pool: _Workers, futures: list[Future[R]]) -> None:
         self._pool, self._futures = pool, futures
-        self._more: list[Future[Any]] = []
-
-    def submit(self, task: Callable[..., T], *arguments: Any) -> Future[T] | None:
-        """One more task for the same workers, which take it once through the chunks before it; `results`
-        waits for it too. None when a worker has died (the caller does it itself)."""
-        try:
-            future = self._pool.submit(task, *arguments)
-        except BrokenProcessPool:
-            return None
-        self._more.append(future)
-        return future
 
     def results(self) -> list[R]:
-        """Wait for every chunk (and task submitted since); results in input order; BrokenProcessPool when a
-        worker died. The workers are gone afterwards."""
+        """Wait for every chunk; results in input order; BrokenProcessPool when a worker died. The workers
+        are gone afterwards."""
         broken = True
         try:
-            self._pool.wait([*self._futures, *self._more])
+            self._pool.wait(self._futures)
             results = [future.result() for future in self._futures]
             broken = False
             return results

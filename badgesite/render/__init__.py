@@ -12,13 +12,12 @@ import jinja2
 from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.problems import Problem, SiteError
-from badgesite.render.compiled import Compiled, Precompiled, compile_closure
 from badgesite.render.environment import make_environment
 from badgesite.render.footnote_ids import unique_footnote_ids
 from badgesite.render.fragments import Fragments
 from badgesite.render.pages import PageSpec, plan_pages
 from badgesite.render.site_reads import OwnTemplates, SiteReads
-from badgesite.render.template_deps import templates_behind
+from badgesite.render.template_deps import named_in, templates_behind
 from badgesite.render.theme import Theme, load_theme
 
 __all__ = ["PageSpec", "Renderer", "Theme", "claim_outputs", "load_theme", "plan_pages", "render_pages", "render_site"]
@@ -103,16 +102,23 @@ class Renderer:
             found = self._closures[name] = templates_behind(self.environment, name)
         return found
 
-    def compile_templates(self, names: Iterable[str], precompiled: Compiled | None = None) -> None:
+    def compile_templates(self, names: Iterable[str]) -> None:
         """Compile these templates, and the ones they extend or import, now, so worker processes forked later
-        inherit them compiled; with the code another process compiled for them where it is still current."""
-        site = self.site
-        if precompiled and (precompiled.base_path, precompiled.absolute_base) == (site.base_path, site.absolute_base):
-            self.environment.bytecode_cache = Precompiled(precompiled.code)
-        try:
-            compile_closure(self.environment, names)
-        finally:
-            self.environment.bytecode_cache = None
+        inherit them compiled. A template with a mistake is left for `render` to report with its page."""
+        pending, seen = sorted(set(names)), set()
+        loader = self.environment.loader
+        assert loader is not None
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                self.environment.get_template(name)
+                source, _, _ = loader.get_source(self.environment, name)
+            except jinja2.TemplateError:
+                continue
+            pending.extend(named_in(source) - seen)
 
     def render(self, spec: PageSpec) -> bytes | Problem:
         own = self._own_templates

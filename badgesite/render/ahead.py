@@ -8,14 +8,11 @@ but the config (a build that may find nothing changed starts them after its fing
 back to this process, keyed by the digest of its text, before the render workers are forked, so they
 inherit it. A text that changed meanwhile, or whose base path turns out different (the site's base_url was
 invalid), or whose worker died, is simply parsed again when its page renders.
-
-Once the model is built, the same workers also compile the theme's templates (render/compiled.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -24,10 +21,8 @@ import yaml
 from badgesite.cache import ContentCache
 from badgesite.load.front_matter import split_front_matter
 from badgesite.load.site_folder import CONFIG_NAME, MAX_SOURCE_BYTES, SiteSources, source_files
-from badgesite.model import Site, urls
+from badgesite.model import urls
 from badgesite.render import markdown
-from badgesite.render.compiled import Compiled, compile_theme
-from badgesite.render.theme import Theme
 from badgesite.validate.base_url import normal_base_url
 from badgesite.validate.kinds import Invalid
 from badgesite.workers import Pending, start_chunks
@@ -43,8 +38,6 @@ class MarkdownAhead:
         self.cache_folder = cache_folder
         self.base_path = "/"
         self.pending: Pending[Rendered] | None = None
-        self.compiling: Future[Compiled] | None = None
-        self.compiled: Compiled | None = None  # the theme's templates, compiled by the workers (render/compiled.py)
 
     @property
     def started(self) -> bool:
@@ -71,34 +64,26 @@ class MarkdownAhead:
         if base_path is not None and not self.started:
             self.start(loaded_bodies(sources), base_path)
 
-    def compile_templates(self, site: Site, theme: Theme) -> None:
-        """Once the model is built: the workers compile the theme's templates after their Markdown, as they
-        would otherwise sit idle while this process bakes the images."""
-        if self.pending is not None:
-            self.compiling = self.pending.submit(compile_theme, theme, site.base_path, site.absolute_base)
-
     def finish(self) -> tuple[int, int]:
-        """Wait for the workers and keep their HTML for the pages and their compiled templates; returns the
-        cache hits and misses they had."""
+        """Wait for the workers and keep their HTML for the pages; returns the cache hits and misses they had."""
         if self.pending is None:
             return 0, 0
         hits = misses = 0
         try:
             results = self.pending.results()
-            self.compiled = self.compiling.result() if self.compiling is not None else None
         except BrokenProcessPool:  # a worker was killed (out of memory, a signal): the pages parse it instead
             results = []
         for made, chunk_hits, chunk_misses in results:
             for key, html in made:
                 markdown.remember(key, self.base_path, html)
             hits, misses = hits + chunk_hits, misses + chunk_misses
-        self.pending = self.compiling = None
+        self.pending = None
         return hits, misses
 
     def cancel(self) -> None:
         if self.pending is not None:
             self.pending.cancel()
-            self.pending = self.compiling = None
+            self.pending = None
 
 
 def case_study_files(root: Path, *, skip: tuple[Path, ...] = ()) -> list[Path]:

@@ -11,7 +11,6 @@ from badgesite.cache import ContentCache
 from badgesite.model import Site
 from badgesite.problems import Problem
 from badgesite.render import Renderer
-from badgesite.render.compiled import Compiled
 from badgesite.render.pages import PageSpec
 from badgesite.render.theme import Theme
 from badgesite.write import output_path, write_file
@@ -37,10 +36,9 @@ class RenderJob:
         folder: Path | None,
         cache_folder: Path | None,
         record_reads: bool = False,
-        precompiled: Compiled | None = None,
     ) -> RenderJob:
         renderer = Renderer(site, theme, markdown_cache=ContentCache(cache_folder), record_reads=record_reads)
-        renderer.compile_templates((spec.template for spec in specs), precompiled)
+        renderer.compile_templates(spec.template for spec in specs)
         return cls(renderer=renderer, specs=specs, folder=folder, cache_folder=cache_folder)
 
 
