@@ -105,10 +105,14 @@ def _credential_at(badge: Badge, base_path: str, absolute_base: str | None) -> d
     )
 
 
+PROFILE_CREDENTIALS = 50
+
+
 def profile_page(site: Site) -> dict[str, Any]:
-    """The home page's JSON-LD: a ProfilePage about the owner, with every badge earned by today as a credential
-    (one dated later is not held yet)."""
-    held = [badge for badge in site.badges if is_earned(badge, site.today)]
+    """The home page's JSON-LD: a ProfilePage about the owner, with the newest badges earned by today as
+    credentials (one dated later is not held yet). Fifty at most: each is ~1 KB, and a team's or issuer's
+    5,000 made a 5 MB home page; every badge page carries its own, and resume.json lists them all."""
+    held = [badge for badge in site.badges if is_earned(badge, site.today)][:PROFILE_CREDENTIALS]
     updated = site_updated(site)
     return _compact(
         {

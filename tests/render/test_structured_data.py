@@ -207,3 +207,18 @@ def test_resume_without_an_absolute_base_links_to_verification_or_nothing(rich_s
     assert "url" not in resume["basics"]
     assert resume["certificates"][1]["url"] == "https://verify.example.com/ABC-123"
     assert "url" not in resume["certificates"][0]
+
+
+def test_the_profile_lists_the_newest_fifty_credentials_and_resume_json_all(rich_site: Path) -> None:
+    """A team's or issuer's thousands of badges made a home page of megabytes, all of it JSON-LD."""
+    for number in range(60):
+        earned = dt.date(2020, 1, 1) + dt.timedelta(days=number)
+        (rich_site / f"badges/course-{number:02}.yml").write_text(
+            f"name: Course {number}\nissuer: AWS\nearned: {earned.isoformat()}\ndescription: {'A long text. ' * 40}\n",
+            encoding="utf-8",
+        )
+    site = build(rich_site)
+    listed = [credential["name"] for credential in profile_page(site)["mainEntity"]["hasCredential"]]
+    newest = [badge.name for badge in site.badges][:50]
+    assert listed == newest and "Course 59" in listed and "Course 0" not in listed
+    assert len(json.loads(resume_json(site))["certificates"]) == len(site.badges) == 62
