@@ -38,6 +38,25 @@ def test_case_study_with_an_empty_badge_list(tmp_path: Path) -> None:
     ]
 
 
+def test_a_draft_badge_named_by_a_case_study_or_a_collection_is_a_warning_there(tmp_path: Path) -> None:
+    """The build leaves the draft out, and with it the card and the link: nothing else says so."""
+    draft = BARE.format(name="Pending") + "evidence: [{title: E, url: 'https://example.org/'}]\ndraft: true\n"
+    files = {
+        "badgesite.yml": CONFIG + "collections:\n  - {name: Cloud, badges: [cited, pending]}\n",
+        "badges/cited.yml": BARE.format(name="Cited"),
+        "badges/pending.yml": draft,
+        "case-studies/work.md": "---\ntitle: Work\ndate: 2025-02-01\nbadges:\n  - cited\n  - pending\n---\nText.\n",
+    }
+    found = lines(tmp_path, files)
+    hint = "(remove `draft: true` from the badge, or name it here once it is published)"
+    message = '"pending" is a draft: the published site leaves it out until the badge is published'
+    assert found == [
+        f"badgesite.yml:5:35: warning: collections[0].badges[1]: {message} {hint}",
+        f"case-studies/work.md:6:5: warning: badges[1]: {message} {hint}",
+    ]
+    assert lines(tmp_path, files, drafts=True) == [], "with --drafts the draft is built, and shown"
+
+
 def test_only_past_unmet_targets_are_reported(tmp_path: Path) -> None:
     config = CONFIG + (
         "targets:\n"
