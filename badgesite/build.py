@@ -40,7 +40,7 @@ from badgesite.render.theme import bundled_themes_dir, theme_warnings
 from badgesite.root_files import pages_known_early, root_file_problems, root_outputs
 from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.workers import Progress, run_chunks
-from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder, folder_clashes
 
 T = TypeVar("T")
 DEFAULT_IMAGE_SIZE = 512
@@ -160,12 +160,18 @@ def build(
             site, theme, specs, folder=staging.folder, cache_folder=cache.folder, record_reads=record_reads
         )
         files: dict[str, OutputFile] = {}
+        clashes: list[Problem] = []
 
         def write_files() -> None:
             """Everything but the pages and cards, written by this process while the workers render."""
             files.update(_timed(timings, "files", lambda: published_files(prepared, root)))
-            for relative in sorted(files):
-                staging.write(relative, files[relative])
+            clashes.extend(
+                Problem(path=path, message="is a page or file, and a folder of other files", hint=CLASH_HINT)
+                for path in folder_clashes([*(spec.output for spec in specs), *files])
+            )
+            if not clashes:  # the build stops after the pages; writing would fail on the clash
+                for relative in sorted(files):
+                    staging.write(relative, files[relative])
 
         results = _timed(
             timings,
@@ -179,6 +185,8 @@ def build(
                 meanwhile=write_files,
             ),
         )
+        if "files" in timings:  # done while the workers rendered: listed after them, as part of that stage
+            timings[DURING_RENDER] = timings.pop("files")
         forget_remembered()  # the pages have it now; a long `serve` session should not keep it
         render_problems = once_per_line(problem for result in results for problem in result.problems)
         if render_problems:
@@ -196,12 +204,10 @@ def build(
         for output in made_by_workers:
             staging.record(output)
         collisions = sorted(made_by_workers & set(files))
-        if collisions:
+        if collisions or clashes:
             raise SiteError(
-                [
-                    Problem(path=path, message="two outputs claim this path", hint="rename the page or the asset")
-                    for path in collisions
-                ]
+                [Problem(path=path, message="two outputs claim this path", hint=CLASH_HINT) for path in collisions]
+                + clashes
             )
         _timed(timings, "write", lambda: _commit(staging, marker))
         written = tuple(sorted(staging.written))
@@ -278,6 +284,7 @@ def prepare(
         sorted(
             [
                 *verification_warnings(checked, site, credentials),
+                *preflight.unwatched_file_warnings(checked, site),
                 *unread_warnings(sources.unread),
                 *theme_warnings(theme),
             ]
@@ -325,6 +332,10 @@ def published_files(prepared: Prepared, root: Path) -> dict[str, OutputFile]:
 
 def _card_specs(prepared: Prepared, root: Path) -> list[CardSpec]:
     return plan_cards(prepared.site, prepared.images, root) if prepared.site.social_cards else []
+
+
+CLASH_HINT = "rename the page, the asset or the theme's file"
+DURING_RENDER = "  files"  # the other files, written by this process while the workers render (in `--profile`)
 
 
 def _commit(staging: Staging, marker: bytes) -> None:

@@ -8,28 +8,65 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from badgesite import __version__
-from badgesite.load.site_folder import PUBLISHED_HIDDEN
+from badgesite.load.site_folder import CONFIG_NAME, PUBLISHED_HIDDEN
+from badgesite.write import SOURCE_FOLDERS
 
 
-def _files(folder: Path, skipped: set[Path]) -> Iterable[tuple[str, str]]:
-    """(path relative to the folder, with `/`; path to open) of every file, in a stable order. Plain strings:
-    at 10,000 files, pathlib's objects were a third of the fingerprint's time."""
-    top = str(folder)
-    for current, folders, names in os.walk(top):
-        folders[:] = sorted(
-            name
-            for name in folders
-            if (not name.startswith(".") or name in PUBLISHED_HIDDEN) and Path(current, name).resolve() not in skipped
-        )
-        within = os.path.relpath(current, top)
-        prefix = "" if within == "." else within.replace(os.sep, "/") + "/"
-        for name in sorted(names):
-            if not name.startswith(".") and not name.endswith("~"):
-                yield prefix + name, os.path.join(current, name)
+def _files(folder: Path, skipped: set[Path], *, followed: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(path relative to the folder, with `/`; path to open) of every regular file the build may read, in a
+    stable order: a folder's files, then its folders. Hidden files and folders (but `.well-known`) and editor
+    backups are left out, as the build leaves them out of every folder it reads. A linked folder is followed
+    when it leads inside the folder, or is one the build reads through its link (top-level names in
+    `followed`: `templates/` linked to a shared one); a named pipe or device is never opened (it would block,
+    or never end). Plain strings: at 10,000 files, pathlib's objects were a third of the time."""
+    top = os.path.realpath(folder)
+    inside = top + os.sep
+    seen: set[str] = set()
+
+    def walk(here: str, prefix: str) -> Iterator[tuple[str, str]]:
+        real = os.path.realpath(here)
+        if real in seen or Path(real) in skipped:  # a link back to a folder already read, the output, the cache
+            return
+        seen.add(real)
+        try:
+            with os.scandir(here) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
+        except OSError:
+            return  # an unreadable folder: the build reports what it cannot read
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") and name not in PUBLISHED_HIDDEN:
+                continue
+            top_name = prefix.split("/", 1)[0] if prefix else name
+            if entry.is_symlink() and top_name not in followed and not _leads_inside(entry.path, inside):
+                continue  # a link out of the folder, where the build never reads through it
+            if entry.is_dir():
+                folders.append(entry)
+            elif not name.endswith("~") and entry.is_file():
+                yield prefix + name, entry.path
+        for entry in folders:
+            yield from walk(entry.path, f"{prefix}{entry.name}/")
+
+    yield from walk(top, "")
+
+
+def _leads_inside(path: str, inside: str) -> bool:
+    return os.path.realpath(path).startswith(inside)
+
+
+def unwatched(relative: str) -> bool:
+    """True for a site file the fingerprint leaves out (in a hidden folder, or a backup) that a badge may
+    still name as its image, assertion or evidence: editing it alone is not noticed."""
+    parts = relative.split("/")
+    return any(part.startswith(".") and part not in PUBLISHED_HIDDEN for part in parts) or parts[-1].endswith("~")
+
+
+READ_THROUGH_LINKS = SOURCE_FOLDERS | {CONFIG_NAME}  # linked, the build reads them wherever the link leads
 
 
 def inputs_fingerprint(
@@ -46,8 +83,8 @@ def inputs_fingerprint(
     skipped = {path.resolve() for path in skip}
     kept: dict[str, bytes] = {}
     for label, folder in (("site", site_root), ("themes", themes)):
-        for relative, path in _files(folder, skipped):
-            digest.update(f"{label}:{relative}\n".encode())
+        for relative, path in _files(folder, skipped, followed=READ_THROUGH_LINKS):
+            digest.update(f"{label}:".encode() + os.fsencode(relative) + b"\n")  # names need not be UTF-8
             try:
                 with open(path, "rb") as file:
                     data = file.read()

@@ -189,6 +189,8 @@ def _files(
                     shown = not name.startswith(".") or name in hidden
                     if shown and not (entry.is_symlink() and leaves(path, "folder")):
                         walk(path)
+                elif not entry.is_file():
+                    continue  # a named pipe or a device: opening one blocks, or reads without end
                 elif _read_as_source(name, suffixes):
                     if not (entry.is_symlink() and leaves(path, "file")):
                         found.append(path)

@@ -59,14 +59,16 @@ class Theme:
         return jinja2.ChoiceLoader([jinja2.PrefixLoader(prefixed, delimiter="/"), *search])
 
     def static_files(self) -> dict[str, Path]:
-        """Published path (`theme/style.css`) -> file; a child theme's file wins over its parent's."""
+        """Published path (`theme/style.css`) -> file; a child theme's file wins over its parent's. Hidden
+        files and folders and editor backups are left out, as from assets/ (and from the input fingerprint)."""
         files: dict[str, Path] = {}
         for folder in reversed(self.folders):
             static = folder / "static"
             if static.is_dir():
                 for path in sorted(static.rglob("*")):
-                    if path.is_file() and not path.name.startswith("."):
-                        files["theme/" + path.relative_to(static).as_posix()] = path
+                    relative = path.relative_to(static).as_posix()
+                    if not _hidden_or_backup(relative) and path.is_file():
+                        files["theme/" + relative] = path
         return dict(sorted(files.items()))
 
     def template_names(self, path: Path) -> set[str] | None:
@@ -125,6 +127,11 @@ class Theme:
         if self.site_templates is not None:
             folders.insert(0, self.site_templates)
         return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
+
+
+def _hidden_or_backup(relative: str) -> bool:
+    parts = relative.split("/")
+    return any(part.startswith(".") for part in parts) or parts[-1].endswith("~")
 
 
 class _TemplateFolder(jinja2.FileSystemLoader):
