@@ -20,6 +20,7 @@ from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
 from badgesite.cache import ContentCache
 from badgesite.load import Document, DocumentCache
 from badgesite.load.site_folder import is_source_file, read_markdown_file
+from badgesite.model import urls
 from badgesite.model.types import CaseStudy
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer, once_per_line
@@ -350,7 +351,7 @@ class LiveBuild:
 
     def _expected(self, prepared: Prepared, others: dict[str, OutputFile]) -> set[str]:
         """Every file the output should hold now: pages, the files made beside them, everything else."""
-        beside = {f"{spec.meta.url}qr.svg" for spec in prepared.specs if spec.extras}
+        beside = {urls.qr_code(spec.meta.url) for spec in prepared.specs if spec.extras}
         return {spec.output for spec in prepared.specs} | beside | set(others) | {MARKER}
 
     def _write(self, relative: str, data: OutputFile) -> int:

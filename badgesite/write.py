@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 
@@ -145,6 +145,7 @@ class Staging:
     def __init__(self, output: Path, *, site_root: Path) -> None:
         check_output_folder(output, site_root)
         self.output = output.resolve()
+        self.site_root = site_root.absolute()
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
             _remove_leftovers(self.output)
@@ -156,8 +157,22 @@ class Staging:
         self.committed = False
 
     def write(self, relative: str, content: OutputFile) -> None:
-        write_file(output_target(self.folder, relative), content)
+        try:
+            write_file(output_target(self.folder, relative), content)
+        except (OSError, shutil.SpecialFileError) as error:
+            if not isinstance(content, Path) or content.is_file():
+                raise
+            raise SiteError([self._vanished(content, error)]) from None
         self.written.add(relative)
+
+    def _vanished(self, source: Path, error: Exception) -> Problem:
+        """A file to publish (an asset, an evidence file) was removed or replaced while the build ran."""
+        absolute = source.absolute()
+        inside = absolute.is_relative_to(self.site_root)
+        shown = absolute.relative_to(self.site_root).as_posix() if inside else str(source)
+        reason = getattr(error, "strerror", None) or str(error)
+        message = f"changed while the build read it, and is no longer a file ({reason})"
+        return Problem(path=shown, message=message, hint="build again")
 
     def record(self, relative: str) -> None:
         """Note a file that a worker process wrote straight into the staging folder."""
@@ -181,6 +196,21 @@ class Staging:
     ) -> None:
         if not self.committed:
             self.discard()
+
+
+def folder_clashes(paths: Iterable[str]) -> list[str]:
+    """Output paths another output needs as a folder: a page `theme/index.html` and a theme's file
+    `theme/index.html/x.css` cannot both be written."""
+    outputs = set(paths)
+    folders = {path[:end] for path in outputs for end in _slashes(path)}
+    return sorted(outputs & folders)
+
+
+def _slashes(path: str) -> Iterator[int]:
+    end = path.find("/")
+    while end != -1:
+        yield end
+        end = path.find("/", end + 1)
 
 
 def write_output(output: Path, files: Mapping[str, OutputFile], *, site_root: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from badgesite.problems import SiteError
-from badgesite.write import MARKER, output_path, write_file, write_output
+from badgesite.write import MARKER, Staging, folder_clashes, output_path, write_file, write_output
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -142,3 +142,23 @@ def test_ctrl_c_while_the_old_output_is_removed_says_the_new_one_is_in_place(
     assert "interrupted; the new output is in place" in capsys.readouterr().err
     assert "Renamed " in (small_site / "_site" / "index.html").read_text()
     assert not list(small_site.glob("._site.old-*"))
+
+
+@pytest.mark.parametrize("replaced_by", ["nothing", "a folder"])
+def test_a_file_to_publish_that_vanished_meanwhile_is_a_problem_naming_it(tmp_path: Path, replaced_by: str) -> None:
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    if replaced_by == "a folder":
+        (site / "assets" / "big.bin").mkdir()
+    with pytest.raises(SiteError) as raised, Staging(site / "_site", site_root=site) as staging:
+        staging.write("assets/big.bin", site / "assets" / "big.bin")
+    [problem] = raised.value.problems
+    assert problem.path == "assets/big.bin"
+    assert problem.message.startswith("changed while the build read it, and is no longer a file")
+    assert not (site / "_site").exists() and [path.name for path in site.iterdir()] == ["assets"]
+
+
+def test_an_output_that_another_needs_as_its_folder_is_a_clash() -> None:
+    paths = ["theme/index.html", "theme/index.html/x.css", "theme/style.css", "badges/a/index.html", "badges/a"]
+    assert folder_clashes(paths) == ["badges/a", "theme/index.html"]
+    assert folder_clashes(["a/b/c", "a/bc", "ab/c"]) == []

@@ -68,7 +68,7 @@ def site_urls(site: Site) -> SiteUrls:
         if at == "index.html" or at.endswith("/index.html"):  # served at its folder's URL too
             pages.add(at.removesuffix("index.html"))
     for badge in site.badges:
-        files.update({badge.image_url, urls.social_card(badge.page), f"{badge.page}qr.svg"})
+        files.update({badge.image_url, urls.social_card(badge.page), urls.qr_code(badge.page)})
         if badge.assertion_file:
             files.update({f"{badge.page}assertion.json", f"{badge.page}assertion.jws"})
         for evidence in badge.evidence:

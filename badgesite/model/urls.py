@@ -29,9 +29,22 @@ def social_card(page_url: str) -> str:
     return f"{page_url}{SOCIAL_CARD}"
 
 
+QR_CODE = "qr.svg"
+BESIDE_A_PAGE = frozenset({"index.html", SOCIAL_CARD, QR_CODE})
+
+
+def qr_code(page_url: str) -> str:
+    """The page's QR code, beside it: `badges/aws/qr.svg`."""
+    return f"{page_url}{QR_CODE}"
+
+
 def badge_image(badge_id: str, extension: str) -> str:
-    """The published, baked image: `badges/<id>/<id>.png`."""
-    return f"badges/{badge_id}/{badge_id}.{extension}"
+    """The published, baked image: `badges/<id>/<id>.png`; `badges/qr/qr-badge.svg` for a badge whose own
+    name is taken by a file made beside its page (its QR code)."""
+    name = f"{badge_id}.{extension}"
+    if name in BESIDE_A_PAGE:
+        name = f"{badge_id}-badge.{extension}"
+    return f"badges/{badge_id}/{name}"
 
 
 def escaped(path: str) -> str:

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 from markupsafe import escape
 
 from badgesite.cache import ContentCache
-from badgesite.model import Site
+from badgesite.model import Site, urls
 from badgesite.model.types import Badge
 from badgesite.render.links import Urls
 
@@ -97,7 +97,7 @@ class SharingLinks:
 
     def __init__(self, site: Site, badge: Badge) -> None:
         self.site, self.badge = site, badge
-        self.qr_path = f"{badge.page}qr.svg"
+        self.qr_path = urls.qr_code(badge.page)
 
     @cached_property
     def page_url(self) -> str:
@@ -124,4 +124,4 @@ def badge_qr_file(site: Site, badge: Badge, cache: ContentCache) -> dict[str, by
     if svg is None:
         svg = qr_svg(url, title=title).encode()
         cache.put("qr", key, svg)
-    return {f"{badge.page}qr.svg": svg}
+    return {urls.qr_code(badge.page): svg}

@@ -1,0 +1,39 @@
+"""Two outputs that cannot both be written: reported with the path and how to fix it, the previous output kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import SAMPLE_SITE, TODAY, run_cli, write_files
+
+
+def test_a_page_that_a_theme_file_needs_as_its_folder_is_a_problem(small_site: Path) -> None:
+    assert run_cli("build", small_site, "--today", TODAY).returncode == 0
+    before = sorted(path.relative_to(small_site) for path in (small_site / "_site").rglob("*"))
+    write_files(
+        small_site,
+        {
+            "pages/theme.md": "---\ntitle: Theme\n---\nA page whose address is theme/.\n",
+            "themes/mine/theme.yml": "extends: default\n",
+            "themes/mine/static/index.html/x.css": "p{}",
+        },
+    )
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
+    result = run_cli("build", small_site, "--today", TODAY, "--force")
+    assert result.returncode == 1, result.stderr
+    assert "theme/index.html: is a page or file, and a folder of other files" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(path.relative_to(small_site) for path in (small_site / "_site").rglob("*")) == before
+
+
+def test_a_badge_named_qr_keeps_its_image_beside_its_qr_code(small_site: Path) -> None:
+    shutil.copyfile(SAMPLE_SITE / "badges" / "northwind-leading-teams.svg", small_site / "badges" / "qr.svg")
+    write_files(small_site, {"badges/qr.yml": "name: QR basics\nissuer: Acme\nearned: 2025-01-01\nimage: qr.svg\n"})
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    folder = small_site / "_site" / "badges" / "qr"
+    assert b"LEADING TEAMS" in (folder / "qr-badge.svg").read_bytes()  # the badge's own image
+    assert "QR code for the QR basics badge page" in (folder / "qr.svg").read_text(encoding="utf-8")
+    assert "badges/qr/qr-badge.svg" in (folder / "index.html").read_text(encoding="utf-8")
