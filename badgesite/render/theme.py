@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -90,6 +91,25 @@ class Theme:
         resolved = path.resolve()
         return any(resolved.is_relative_to((folder / "static").resolve()) for folder in self.folders)
 
+    def unusable_overrides(self) -> list[tuple[str, str]]:
+        """(site template, what is wrong) for what Jinja passes over in silence, drawing the theme's template
+        instead: a templates/ folder it cannot read, a link that leads nowhere, a folder named as a template."""
+        folder = self.site_templates
+        if folder is None or not folder.is_dir():
+            return []
+        if not os.access(folder, os.R_OK | os.X_OK):
+            return [("", "cannot be read, so the theme's templates are used instead")]
+        found = []
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            if _hidden_or_backup(name):
+                continue
+            if path.is_symlink() and not path.exists():
+                found.append((name, "is a link that leads to no file, so the theme's template is used instead"))
+            elif path.is_dir() and path.suffix == ".html":
+                found.append((name, "is a folder, not a template, so the theme's template is used instead"))
+        return found
+
     def misnamed_overrides(self) -> list[tuple[str, str]]:
         """(site template, the theme's template it was likely meant to be): a file in the site's templates/
         that overrides nothing and no template names, but whose name is a near miss of one the theme has
@@ -135,11 +155,13 @@ def _hidden_or_backup(relative: str) -> bool:
 
 
 class _TemplateFolder(jinja2.FileSystemLoader):
-    """A template that is not UTF-8 text is a mistake at its line, reported like a syntax error."""
+    """A template that is not UTF-8 text is a mistake at its line, reported like a syntax error; a leading
+    byte-order mark (some Windows editors write one) is dropped, not published before `<!doctype html>`."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
-            return super().get_source(environment, template)
+            source, filename, uptodate = super().get_source(environment, template)
+            return source.removeprefix("\ufeff"), filename, uptodate  # a byte-order mark is no text of the page
         except UnicodeDecodeError as error:
             for folder in self.searchpath:
                 path = Path(folder, *jinja2.loaders.split_template_path(template))
@@ -290,14 +312,26 @@ def _whole_number_within(value: object, low: int, high: int) -> bool:
 
 
 def theme_warnings(theme: Theme) -> list[Problem]:
-    """A warning for each site template whose name looks like a misspelt theme template, and for each theme
-    setting whose name looks like a misspelt one."""
-    return [
-        Problem(
-            path=f"templates/{name}",
-            severity="warning",
-            message="overrides no template of the theme, and no template uses it",
-            hint=f"did you mean templates/{likely}? that name replaces the theme's {likely}",
-        )
-        for name, likely in theme.misnamed_overrides()
-    ] + list(theme.warnings)
+    """A warning for each site template whose name looks like a misspelt theme template, or that Jinja would
+    pass over (a link to nothing, a folder), and for each theme setting whose name looks like a misspelt one."""
+    return (
+        [
+            Problem(
+                path=f"templates/{name}",
+                severity="warning",
+                message="overrides no template of the theme, and no template uses it",
+                hint=f"did you mean templates/{likely}? that name replaces the theme's {likely}",
+            )
+            for name, likely in theme.misnamed_overrides()
+        ]
+        + [
+            Problem(
+                path=f"templates/{name}".rstrip("/"),
+                severity="warning",
+                message=message,
+                hint="make it a template file, or remove it",
+            )
+            for name, message in theme.unusable_overrides()
+        ]
+        + list(theme.warnings)
+    )

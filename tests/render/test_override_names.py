@@ -54,3 +54,19 @@ def test_partials_named_by_a_theme_or_in_a_list_or_at_render_time_are_not_misspe
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert result.stderr == "", "a name computed at render time may be bagde.html itself"
+
+
+def test_an_override_jinja_would_pass_over_is_named(small_site: Path, tmp_path: Path) -> None:
+    templates = small_site / "templates"
+    (templates / "page.html").mkdir(parents=True)
+    (templates / "badge.html").symlink_to(tmp_path / "gone.html")
+    write_files(small_site, {"templates/home.html": '\ufeff{% extends "!base/home.html" %}\n'})
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "templates/badge.html: warning: is a link that leads to no file, so the theme's template is used instead "
+        "(make it a template file, or remove it)",
+        "templates/page.html: warning: is a folder, not a template, so the theme's template is used instead "
+        "(make it a template file, or remove it)",
+    ]
+    assert (small_site / "_site" / "index.html").read_bytes().startswith(b"<!doctype html>")  # no byte-order mark
