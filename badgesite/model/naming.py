@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from badgesite.slugs import slugify
@@ -66,6 +66,7 @@ class Vocabulary:
     canonical: Mapping[str, str]  # casefolded spelling -> canonical name
     entries: Mapping[str, Mapping[str, Any]]  # canonical name -> config entry
     loose: Mapping[str, str]  # loose_spelling -> canonical name (first configured wins)
+    found: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # lookup's answers
 
     @classmethod
     def from_config(cls, entries: Iterable[Mapping[str, Any]]) -> Vocabulary:
@@ -83,10 +84,14 @@ class Vocabulary:
         return cls(canonical=canonical, entries=by_name, loose=loose)
 
     def lookup(self, written: str) -> str | None:
-        """The canonical name for a spelling, or None when the config does not know it."""
+        """The canonical name for a spelling, or None when the config does not know it. Remembered: a site
+        spells its few dozen issuers and skills tens of thousands of times."""
+        if written in self.found:
+            return self.found[written]
         found = self.canonical.get(normal_spacing(written).casefold())
         if found is None and (key := loose_spelling(written)):
             found = self.loose.get(key)
+        self.found[written] = found
         return found
 
     def name_for(self, written: str, first_seen: dict[str, str]) -> str:
