@@ -324,6 +324,8 @@ def published_files(prepared: Prepared, root: Path) -> dict[str, OutputFile]:
     files: dict[str, OutputFile] = {}
     files.update(prepared.theme.static_files())
     files.update({asset: root / asset for asset in site.assets})
+    if site.owner.avatar:  # the pages link it where it is in the site folder, in assets/ or not
+        files.setdefault(site.owner.avatar, root / site.owner.avatar)
     files.update(root_outputs(site, root))
     files.update(_badge_files(site, root, prepared.images, prepared.credentials))
     files.update(_site_files(site, [spec.meta.url for spec in prepared.specs]))

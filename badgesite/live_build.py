@@ -199,8 +199,8 @@ class LiveBuild:
 
     def _folders_of_badge_files(self, prepared: Prepared) -> frozenset[str]:
         """The site's top-level folders, other than the source folders, that hold the badges' images,
-        assertions and evidence files (`evidence/`, `assertions/`): serve watches them too. A file at the top
-        level is not followed (watching the site folder itself would watch the output)."""
+        assertions and evidence files and the owner's avatar (`evidence/`, `assertions/`): serve watches them
+        too. A file at the top level is not followed (watching the site folder itself would watch the output)."""
         root = self.options.site_root.resolve()
         skipped = {self.options.output_folder.resolve()}
         if self.options.cache_folder is not None:
@@ -215,6 +215,8 @@ class LiveBuild:
             )
             if path
         ]
+        if prepared.site.owner.avatar:
+            files.append(prepared.site.owner.avatar)
         found = {path.split("/", 1)[0] for path in files if "/" in path}
         return frozenset(name for name in found - SOURCE_FOLDERS if root / name not in skipped)
 

@@ -14,7 +14,7 @@ from badgesite.bake.credentials import AssertionUnreadable, read_assertion
 from badgesite.bake.image_check import IMAGE_HINT, check_image
 from badgesite.bake.images import ImageProblem
 from badgesite.fingerprint import unwatched
-from badgesite.load.documents import KeyPath
+from badgesite.load.documents import Document, KeyPath
 from badgesite.model import Site
 from badgesite.model.assemble import badge_files
 from badgesite.problems import Problem
@@ -67,24 +67,26 @@ def positioned(problems: Iterable[Problem], checked: CheckedSite) -> list[Proble
 
 
 def unwatched_file_warnings(checked: CheckedSite, site: Site) -> list[Problem]:
-    """A badge's image, assertion or evidence file in a hidden folder, or named as a backup (`notes~`): it is
-    published, but the up-to-date check skips such files everywhere (`.git/`, `.DS_Store`, editors' backups),
-    so an edit to it alone is not noticed. A warning at the field that names it."""
+    """A file a badge or the config names (image, assertion, issuer key, evidence, avatar) in a hidden folder,
+    or named as a backup (`notes~`): the build reads it, but the up-to-date check skips such files everywhere
+    (`.git/`, `.DS_Store`, editors' backups), so an edit to it alone is not noticed. A warning at its field."""
     documents = {item.document.path: item.document for item in checked.badges}
-    warnings: list[Problem] = []
+    named: list[tuple[Document | None, KeyPath, str | None]] = [
+        (checked.config.document, ("owner", "avatar"), site.owner.avatar)
+    ]
     for badge in site.badges:
         document = documents.get(badge.source)
-        named: list[tuple[KeyPath, str | None]] = [(("image",), badge.image_file)]
-        named += [(("assertion",), badge.assertion_file)]
-        named += [(("evidence", index, "file"), item.source) for index, item in enumerate(badge.evidence)]
-        for key_path, path in named:
-            if document is not None and path and unwatched(path):
-                warnings.append(
-                    document.problem(
-                        key_path,
-                        "is in a hidden folder or named as a backup, which `badgesite build` does not watch: "
-                        "an edit to it alone leaves the site as it was",
-                        "move the file to a folder whose name has no leading dot, or rename it, and name it here",
-                    )
-                )
-    return warnings
+        named += [(document, ("image",), badge.image_file), (document, ("assertion",), badge.assertion_file)]
+        named += [(document, ("issuer_key",), badge.issuer_key)]
+        named += [(document, ("evidence", index, "file"), item.source) for index, item in enumerate(badge.evidence)]
+    return [
+        document.problem(
+            key_path,
+            "is in a hidden folder or named as a backup, which `badgesite build` does not watch: an edit to it "
+            "alone leaves the site as it was",
+            "move the file to a folder whose name has no leading dot, or rename it, and name it here",
+            severity="warning",
+        )
+        for document, key_path, path in named
+        if document is not None and path and unwatched(path)
+    ]

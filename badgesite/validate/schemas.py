@@ -55,7 +55,12 @@ OWNER = Record(
         Field("summary", Markdown(), "A short introduction on the home page (Markdown)."),
         Field("location", Text(), "Where you work from.", example="Berlin"),
         Field("email", Email(), "A public contact address (shown on the site)."),
-        Field("avatar", LocalFile(), "A picture of you, relative to badgesite.yml.", example="assets/me.jpg"),
+        Field(
+            "avatar",
+            LocalFile(),
+            "A picture of you, relative to badgesite.yml; published where it is.",
+            example="assets/me.jpg",
+        ),
         Field("links", ListOf(LINK), "Profile links (GitHub, LinkedIn, ...).", default=[]),
         Field(
             "emails",
