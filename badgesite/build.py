@@ -285,7 +285,7 @@ def prepare(
             [
                 *verification_warnings(checked, site, credentials),
                 *preflight.unwatched_file_warnings(checked, site),
-                *unread_warnings(sources.unread),
+                *unread_warnings(sources.unread, sources.dead_links),
                 *theme_warnings(theme),
             ]
         )

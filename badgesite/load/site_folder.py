@@ -36,6 +36,7 @@ class SiteSources:
     templates_dir: Path | None
     problems: tuple[Problem, ...]
     unread: tuple[str, ...] = ()  # files in case-studies/ and pages/ that are not Markdown: never read
+    dead_links: tuple[str, ...] = ()  # source folders that are links leading to no folder: nothing read there
 
 
 class DocumentCache:
@@ -131,7 +132,13 @@ def read_site(
         templates_dir=templates if templates.is_dir() else None,
         problems=tuple(problems),
         unread=tuple(sorted(_relative(root, path) for path in unread)),
+        dead_links=tuple(
+            name for name in LINKABLE_FOLDERS if (root / name).is_symlink() and not (root / name).is_dir()
+        ),
     )
+
+
+LINKABLE_FOLDERS = ("assets", "badges", "case-studies", "pages", "root", "templates", "themes")
 
 
 def source_files(root: Path, folder: str, *, skip: tuple[Path, ...] = ()) -> list[Path]:
@@ -301,10 +308,19 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def unread_warnings(unread: Iterable[str]) -> list[Problem]:
+def unread_warnings(unread: Iterable[str], dead_links: Iterable[str] = ()) -> list[Problem]:
     """A file in case-studies/ or pages/ that is no Markdown is never read, and a build that says nothing
-    leaves its writer looking for a page that was never made (`about.html`, `story.markdown.txt`)."""
+    leaves its writer looking for a page that was never made (`about.html`, `story.markdown.txt`); nor is
+    anything in a source folder that is a link leading nowhere (a shared `templates/` moved away)."""
     return [
+        Problem(
+            path=name,
+            severity="warning",
+            message="is a link that leads to no folder, so nothing in it is read",
+            hint="point the link at the folder, or remove it",
+        )
+        for name in dead_links
+    ] + [
         Problem(
             path=path,
             severity="warning",

@@ -39,3 +39,15 @@ def test_markdown_files_are_read_under_either_suffix_and_other_files_are_named(s
     assert result.stderr.splitlines() == expected
     checked = run_cli("check", small_site, "--today", TODAY)
     assert [line for line in checked.stdout.splitlines() if "not read" in line] == expected
+
+
+def test_a_source_folder_linked_to_nowhere_is_named(small_site: Path, tmp_path: Path) -> None:
+    (small_site / "templates").symlink_to(tmp_path / "moved-away", target_is_directory=True)
+    (small_site / "assets").symlink_to(tmp_path / "gone", target_is_directory=True)
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 0, result.stderr
+    hint = "(point the link at the folder, or remove it)"
+    assert result.stderr.splitlines() == [
+        f"assets: warning: is a link that leads to no folder, so nothing in it is read {hint}",
+        f"templates: warning: is a link that leads to no folder, so nothing in it is read {hint}",
+    ]
