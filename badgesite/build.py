@@ -165,9 +165,16 @@ def build(
         def write_files() -> None:
             """Everything but the pages and cards, written by this process while the workers render."""
             files.update(_timed(timings, "files", lambda: published_files(prepared, root)))
+            outputs = [*(spec.output for spec in specs), *files]
             clashes.extend(
-                Problem(path=path, message="is a page or file, and a folder of other files", hint=CLASH_HINT)
-                for path in folder_clashes([*(spec.output for spec in specs), *files])
+                Problem(
+                    path=path,
+                    message=f"is {_made_from(path, specs, files, root)}, and also the folder that "
+                    f"{_made_from(next(out for out in outputs if out.startswith(path + '/')), specs, files, root)} "
+                    "goes in",
+                    hint=CLASH_HINT,
+                )
+                for path in folder_clashes(outputs)
             )
             if not clashes:  # the build stops after the pages; writing would fail on the clash
                 for relative in sorted(files):
@@ -206,7 +213,15 @@ def build(
         collisions = sorted(made_by_workers & set(files))
         if collisions or clashes:
             raise SiteError(
-                [Problem(path=path, message="two outputs claim this path", hint=CLASH_HINT) for path in collisions]
+                [
+                    Problem(
+                        path=path,
+                        message=f"two outputs claim this path: {_made_from(path, specs, {}, root)} and "
+                        f"{_made_from(path, [], files, root)}",
+                        hint=CLASH_HINT,
+                    )
+                    for path in collisions
+                ]
                 + clashes
             )
         _timed(timings, "write", lambda: _commit(staging, marker))
@@ -338,6 +353,19 @@ def _card_specs(prepared: Prepared, root: Path) -> list[CardSpec]:
 
 CLASH_HINT = "rename the page, the asset or the theme's file"
 DURING_RENDER = "  files"  # the other files, written by this process while the workers render (in `--profile`)
+
+
+def _made_from(output: str, specs: list[PageSpec], files: Mapping[str, OutputFile], root: Path) -> str:
+    """What an output is made from, for a clash: `the page of pages/theme.md`, `themes/mine/static/x.css`."""
+    for spec in specs:
+        if spec.output == output:
+            return f"the page of {spec.meta.source}" if spec.meta.source else "a page the site makes"
+    source = files.get(output)
+    if isinstance(source, Path):
+        absolute = source.absolute()
+        inside = absolute.is_relative_to(root.absolute())
+        return absolute.relative_to(root.absolute()).as_posix() if inside else str(source)
+    return "a file the site makes (a badge's image, QR code or card)"
 
 
 def _commit(staging: Staging, marker: bytes) -> None:

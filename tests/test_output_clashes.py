@@ -23,7 +23,10 @@ def test_a_page_that_a_theme_file_needs_as_its_folder_is_a_problem(small_site: P
     config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
     result = run_cli("build", small_site, "--today", TODAY, "--force")
     assert result.returncode == 1, result.stderr
-    assert "theme/index.html: is a page or file, and a folder of other files" in result.stderr
+    assert (
+        "theme/index.html: is the page of pages/theme.md, and also the folder that "
+        "themes/mine/static/index.html/x.css goes in (rename the page, the asset or the theme's file)"
+    ) in result.stderr
     assert "internal error" not in result.stderr
     assert sorted(path.relative_to(small_site) for path in (small_site / "_site").rglob("*")) == before
 
@@ -37,3 +40,21 @@ def test_a_badge_named_qr_keeps_its_image_beside_its_qr_code(small_site: Path) -
     assert b"LEADING TEAMS" in (folder / "qr-badge.svg").read_bytes()  # the badge's own image
     assert "QR code for the QR basics badge page" in (folder / "qr.svg").read_text(encoding="utf-8")
     assert "badges/qr/qr-badge.svg" in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_and_a_theme_file_of_the_same_path_are_both_named(small_site: Path) -> None:
+    write_files(
+        small_site,
+        {
+            "pages/theme.md": "---\ntitle: Theme\n---\nA page whose address is theme/.\n",
+            "themes/mine/theme.yml": "extends: default\n",
+            "themes/mine/static/index.html": "<p>a theme file</p>",
+        },
+    )
+    config = small_site / "badgesite.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "theme: mine\n", encoding="utf-8")
+    result = run_cli("build", small_site, "--today", TODAY)
+    assert result.returncode == 1
+    assert (
+        "theme/index.html: two outputs claim this path: the page of pages/theme.md and themes/mine/static/index.html"
+    ) in result.stderr
