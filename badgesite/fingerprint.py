@@ -27,12 +27,12 @@ def _files(folder: Path, skipped: set[Path], *, followed: frozenset[str]) -> Ite
     third of the time at 10,000 files."""
     top = os.path.realpath(folder)
     inside = top + os.sep
+    skipped_paths = {str(path) for path in skipped}
     seen: set[str] = set()
-    waiting = [(top, "")]
+    waiting = [(top, top, "")]  # (path to open, its real path, prefix); real paths found without a system call
     while waiting:
-        here, prefix = waiting.pop()
-        real = os.path.realpath(here)
-        if real in seen or Path(real) in skipped:  # a link back to a folder already read, the output, the cache
+        here, real, prefix = waiting.pop()
+        if real in seen or real in skipped_paths:  # a link back to a folder already read, the output, the cache
             continue
         seen.add(real)
         try:
@@ -47,10 +47,12 @@ def _files(folder: Path, skipped: set[Path], *, followed: frozenset[str]) -> Ite
                 continue
             top_name = prefix.split("/", 1)[0] if prefix else name
             try:
-                if entry.is_symlink() and top_name not in followed and not _leads_inside(entry.path, inside):
+                linked = entry.is_symlink()
+                if linked and top_name not in followed and not _leads_inside(entry.path, inside):
                     continue  # a link out of the folder, where the build never reads through it
                 if entry.is_dir():
-                    folders.append((entry.path, f"{prefix}{name}/"))
+                    target = os.path.realpath(entry.path) if linked else os.path.join(real, name)
+                    folders.append((entry.path, target, f"{prefix}{name}/"))
                 elif not name.endswith("~") and entry.is_file():
                     yield prefix + name, entry.path
             except OSError:
