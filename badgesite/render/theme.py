@@ -93,7 +93,8 @@ class Theme:
 
     def unusable_overrides(self) -> list[tuple[str, str]]:
         """(site template, what is wrong) for what Jinja passes over in silence, drawing the theme's template
-        instead: a templates/ folder it cannot read, a link that leads nowhere, a folder named as a template."""
+        instead: a templates/ folder it cannot read, a link that leads nowhere, a folder named as a template, a
+        named pipe or a device."""
         folder = self.site_templates
         if folder is None or not folder.is_dir():
             return []
@@ -108,6 +109,8 @@ class Theme:
                 found.append((name, "is a link that leads to no file, so the theme's template is used instead"))
             elif path.is_dir() and path.suffix == ".html":
                 found.append((name, "is a folder, not a template, so the theme's template is used instead"))
+            elif path.exists() and not path.is_dir() and not path.is_file():
+                found.append((name, "is a named pipe or a device, not a file, so the theme's template is used"))
         return found
 
     def misnamed_overrides(self) -> list[tuple[str, str]]:

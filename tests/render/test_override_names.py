@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from tests.conftest import TODAY, run_cli, write_files
@@ -60,13 +61,17 @@ def test_an_override_jinja_would_pass_over_is_named(small_site: Path, tmp_path: 
     templates = small_site / "templates"
     (templates / "page.html").mkdir(parents=True)
     (templates / "badge.html").symlink_to(tmp_path / "gone.html")
-    write_files(small_site, {"templates/home.html": '\ufeff{% extends "!base/home.html" %}\n'})
+    os.mkfifo(templates / "home.html")
+    write_files(small_site, {"templates/skill.html": '\ufeff{% extends "!base/skill.html" %}\n'})
     result = run_cli("build", small_site, "--today", TODAY)
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         "templates/badge.html: warning: is a link that leads to no file, so the theme's template is used instead "
         "(make it a template file, or remove it)",
+        "templates/home.html: warning: is a named pipe or a device, not a file, so the theme's template is used "
+        "(make it a template file, or remove it)",
         "templates/page.html: warning: is a folder, not a template, so the theme's template is used instead "
         "(make it a template file, or remove it)",
     ]
-    assert (small_site / "_site" / "index.html").read_bytes().startswith(b"<!doctype html>")  # no byte-order mark
+    skill_page = next((small_site / "_site" / "skills").glob("*/index.html"))
+    assert skill_page.read_bytes().startswith(b"<!doctype html>")  # no byte-order mark
