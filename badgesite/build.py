@@ -14,7 +14,7 @@ from badgesite import last_warnings
 from badgesite.bake import preflight
 from badgesite.bake.credentials import BadgeCredential, OpenBadgesBaker, read_credentials
 from badgesite.bake.publish import PublishedImage, publish_images
-from badgesite.bake.social import CardSpec, make_cards, plan_cards
+from badgesite.bake.social import make_cards
 from badgesite.bake.verification import verification_warnings
 from badgesite.cache import ContentCache
 from badgesite.fingerprint import inputs_fingerprint
@@ -27,20 +27,19 @@ from badgesite.load.site_folder import (
     is_source_file,
     unread_warnings,
 )
-from badgesite.model import ModelOptions, Site, assemble, urls
+from badgesite.model import ModelOptions, Site, assemble
 from badgesite.model.name_pages import page_clashes
+from badgesite.outputs import card_specs, collisions, folder_clashes, published_files
 from badgesite.problems import Problem, SiteError
 from badgesite.render import PageSpec, Theme, claim_outputs, load_theme, once_per_line, plan_pages
 from badgesite.render.ahead import MarkdownAhead, read_config
 from badgesite.render.batch import RenderJob, render_chunk, start_worker
-from badgesite.render.feeds import FEED_PATH, atom_feed, robots_txt, sitemap_urls, sitemap_xml
 from badgesite.render.markdown import forget_remembered
-from badgesite.render.structured_data import resume_json
 from badgesite.render.theme import bundled_themes_dir, theme_warnings
-from badgesite.root_files import pages_known_early, root_file_problems, root_outputs
+from badgesite.root_files import pages_known_early, root_file_problems
 from badgesite.validate import CheckedSite, ValidationMemo, validate_site_collecting
 from badgesite.workers import Progress, run_chunks
-from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder, folder_clashes
+from badgesite.write import MARKER, MARKER_TEXT, OutputFile, Staging, check_output_folder
 
 T = TypeVar("T")
 DEFAULT_IMAGE_SIZE = 512
@@ -165,17 +164,7 @@ def build(
         def write_files() -> None:
             """Everything but the pages and cards, written by this process while the workers render."""
             files.update(_timed(timings, "files", lambda: published_files(prepared, root)))
-            outputs = [*(spec.output for spec in specs), *files]
-            clashes.extend(
-                Problem(
-                    path=path,
-                    message=f"is {_made_from(path, specs, files, root)}, and also the folder that "
-                    f"{_made_from(next(out for out in outputs if out.startswith(path + '/')), specs, files, root)} "
-                    "goes in",
-                    hint=CLASH_HINT,
-                )
-                for path in folder_clashes(outputs)
-            )
+            clashes.extend(folder_clashes(specs, files, root))
             if not clashes:  # the build stops after the pages; writing would fail on the clash
                 for relative in sorted(files):
                     staging.write(relative, files[relative])
@@ -205,25 +194,14 @@ def build(
             made_by_workers.update(result.written)
             cache.hits += result.cache_hits
             cache.misses += result.cache_misses
-        card_specs = _card_specs(prepared, root)
-        _timed(timings, "cards", lambda: make_cards(card_specs, cache, folder=staging.folder))  # written there
-        made_by_workers.update(spec.path for spec in card_specs)
+        planned_cards = card_specs(prepared, root)
+        _timed(timings, "cards", lambda: make_cards(planned_cards, cache, folder=staging.folder))  # written there
+        made_by_workers.update(spec.path for spec in planned_cards)
         for output in made_by_workers:
             staging.record(output)
-        collisions = sorted(made_by_workers & set(files))
-        if collisions or clashes:
-            raise SiteError(
-                [
-                    Problem(
-                        path=path,
-                        message=f"two outputs claim this path: {_made_from(path, specs, {}, root)} and "
-                        f"{_made_from(path, [], files, root)}",
-                        hint=CLASH_HINT,
-                    )
-                    for path in collisions
-                ]
-                + clashes
-            )
+        clashes[:0] = collisions(made_by_workers, specs, files, root)
+        if clashes:
+            raise SiteError(clashes)
         _timed(timings, "write", lambda: _commit(staging, marker))
         written = tuple(sorted(staging.written))
     warnings = tuple(warning.format() for warning in prepared.warnings)
@@ -326,46 +304,7 @@ def _theme(checked: CheckedSite) -> tuple[Theme | None, list[Problem]]:
     return theme, []
 
 
-def other_files(prepared: Prepared, root: Path, cache: ContentCache) -> dict[str, OutputFile]:
-    """Everything but the pages, social cards included (`serve` compares them with what it wrote before)."""
-    files = published_files(prepared, root)
-    files.update(make_cards(_card_specs(prepared, root), cache))
-    return files
-
-
-def published_files(prepared: Prepared, root: Path) -> dict[str, OutputFile]:
-    """Everything but the pages and the social cards: theme files, assets, badge images and files, feeds and data."""
-    site = prepared.site
-    files: dict[str, OutputFile] = {}
-    files.update(prepared.theme.static_files())
-    files.update({asset: root / asset for asset in site.assets})
-    if site.owner.avatar:  # the pages link it where it is in the site folder, in assets/ or not
-        files.setdefault(site.owner.avatar, root / site.owner.avatar)
-    files.update(root_outputs(site, root))
-    files.update(_badge_files(site, root, prepared.images, prepared.credentials))
-    files.update(_site_files(site, [spec.meta.url for spec in prepared.specs]))
-    return files
-
-
-def _card_specs(prepared: Prepared, root: Path) -> list[CardSpec]:
-    return plan_cards(prepared.site, prepared.images, root) if prepared.site.social_cards else []
-
-
-CLASH_HINT = "rename the page, the asset or the theme's file"
 DURING_RENDER = "  files"  # the other files, written by this process while the workers render (in `--profile`)
-
-
-def _made_from(output: str, specs: list[PageSpec], files: Mapping[str, OutputFile], root: Path) -> str:
-    """What an output is made from, for a clash: `the page of pages/theme.md`, `themes/mine/static/x.css`."""
-    for spec in specs:
-        if spec.output == output:
-            return f"the page of {spec.meta.source}" if spec.meta.source else "a page the site makes"
-    source = files.get(output)
-    if isinstance(source, Path):
-        absolute = source.absolute()
-        inside = absolute.is_relative_to(root.absolute())
-        return absolute.relative_to(root.absolute()).as_posix() if inside else str(source)
-    return "a file the site makes (a badge's image, QR code or card)"
 
 
 def _commit(staging: Staging, marker: bytes) -> None:
@@ -378,35 +317,6 @@ def _recorded_marker(output: Path) -> bytes | None:
         return (output / MARKER).read_bytes()
     except OSError:
         return None
-
-
-def _badge_files(
-    site: Site, root: Path, images: dict[str, PublishedImage], credentials: dict[str, BadgeCredential]
-) -> dict[str, OutputFile]:
-    """Beside each badge page: its image, its assertion, its QR code and its evidence files."""
-    files: dict[str, OutputFile] = {image.path: image.data for image in images.values()}
-    for badge_id, credential in credentials.items():
-        if credential.published_name:
-            files[urls.badge_file(badge_id, credential.published_name)] = credential.payload.encode("utf-8") + b"\n"
-    for badge in site.badges:
-        for evidence in badge.evidence:
-            if evidence.path and evidence.source:
-                files[evidence.path] = root / evidence.source
-    return files
-
-
-def _site_files(site: Site, page_urls: list[str]) -> dict[str, OutputFile]:
-    """Discovery and data files; sitemap and feed only when base_url is absolute, as both need absolute URLs."""
-    files: dict[str, OutputFile] = {".nojekyll": b"", "robots.txt": robots_txt(site), "resume.json": resume_json(site)}
-    sitemap = sitemap_xml(site, sitemap_urls(site, page_urls))
-    feed = atom_feed(site)
-    if sitemap is not None:
-        files["sitemap.xml"] = sitemap
-    if feed is not None:
-        files[FEED_PATH] = feed
-    if site.domain:
-        files["CNAME"] = site.domain.encode() + b"\n"
-    return files
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

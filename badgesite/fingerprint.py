@@ -64,13 +64,6 @@ def _leads_inside(path: str, inside: str) -> bool:
     return os.path.realpath(path).startswith(inside)
 
 
-def unwatched(relative: str) -> bool:
-    """True for a site file the fingerprint leaves out (in a hidden folder, or a backup) that a badge may
-    still name as its image, assertion or evidence: editing it alone is not noticed."""
-    parts = relative.split("/")
-    return any(part.startswith(".") and part not in PUBLISHED_HIDDEN for part in parts) or parts[-1].endswith("~")
-
-
 READ_THROUGH_LINKS = SOURCE_FOLDERS | {CONFIG_NAME}  # linked, the build reads them wherever the link leads
 
 

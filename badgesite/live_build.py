@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from badgesite.build import BuildOptions, Prepared, build, other_files, prepare
+from badgesite.build import BuildOptions, Prepared, build, prepare
 from badgesite.cache import ContentCache
 from badgesite.load import Document, DocumentCache
 from badgesite.load.site_folder import is_source_file, read_markdown_file
 from badgesite.model import urls
 from badgesite.model.types import CaseStudy
+from badgesite.outputs import other_files
 from badgesite.problems import Problem, SiteError
 from badgesite.render import Renderer, once_per_line
 from badgesite.render.feeds import FEED_PATH, atom_feed

@@ -198,7 +198,7 @@ class Staging:
             self.discard()
 
 
-def folder_clashes(paths: Iterable[str]) -> list[str]:
+def paths_used_as_folders(paths: Iterable[str]) -> list[str]:
     """Output paths another output needs as a folder: a page `theme/index.html` and a theme's file
     `theme/index.html/x.css` cannot both be written."""
     outputs = set(paths)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from badgesite.problems import SiteError
-from badgesite.write import MARKER, Staging, folder_clashes, output_path, write_file, write_output
+from badgesite.write import MARKER, Staging, output_path, paths_used_as_folders, write_file, write_output
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -160,5 +160,5 @@ def test_a_file_to_publish_that_vanished_meanwhile_is_a_problem_naming_it(tmp_pa
 
 def test_an_output_that_another_needs_as_its_folder_is_a_clash() -> None:
     paths = ["theme/index.html", "theme/index.html/x.css", "theme/style.css", "badges/a/index.html", "badges/a"]
-    assert folder_clashes(paths) == ["badges/a", "theme/index.html"]
-    assert folder_clashes(["a/b/c", "a/bc", "ab/c"]) == []
+    assert paths_used_as_folders(paths) == ["badges/a", "theme/index.html"]
+    assert paths_used_as_folders(["a/b/c", "a/bc", "ab/c"]) == []

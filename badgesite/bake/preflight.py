@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from badgesite.bake.credentials import AssertionUnreadable, read_assertion
 from badgesite.bake.image_check import IMAGE_HINT, check_image
 from badgesite.bake.images import ImageProblem
-from badgesite.fingerprint import unwatched
 from badgesite.load.documents import Document, KeyPath
+from badgesite.load.site_folder import hidden_or_backup
 from badgesite.model import Site
 from badgesite.model.assemble import badge_files
 from badgesite.problems import Problem
@@ -88,5 +88,5 @@ def unwatched_file_warnings(checked: CheckedSite, site: Site) -> list[Problem]:
             severity="warning",
         )
         for document, key_path, path in named
-        if document is not None and path and unwatched(path)
+        if document is not None and path and hidden_or_backup(path)
     ]

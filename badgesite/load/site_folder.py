@@ -208,6 +208,13 @@ def _files(
     return sorted(found, key=lambda p: p.as_posix())
 
 
+def hidden_or_backup(relative: str) -> bool:
+    """In a hidden folder (but `.well-known/`), hidden, or an editor's backup (`notes~`): a file no folder of
+    the site publishes, and the up-to-date check leaves out."""
+    parts = relative.split("/")
+    return any(part.startswith(".") and part not in PUBLISHED_HIDDEN for part in parts) or parts[-1].endswith("~")
+
+
 def _read_as_source(name: str, suffixes: tuple[str, ...] | None) -> bool:
     """Not hidden, not an editor's backup, and of a kind the folder holds (any, for assets/ and root/)."""
     if name.startswith(".") or name.endswith("~"):

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 
 from badgesite.load.documents import Document
-from badgesite.load.site_folder import read_yaml_file
+from badgesite.load.site_folder import hidden_or_backup, read_yaml_file
 from badgesite.problems import Problem, SiteError
 from badgesite.render.template_deps import names_referenced
 from badgesite.validate.kinds import shown
@@ -68,7 +68,7 @@ class Theme:
             if static.is_dir():
                 for path in sorted(static.rglob("*")):
                     relative = path.relative_to(static).as_posix()
-                    if not _hidden_or_backup(relative) and path.is_file():
+                    if not hidden_or_backup(relative) and path.is_file():
                         files["theme/" + relative] = path
         return dict(sorted(files.items()))
 
@@ -103,7 +103,7 @@ class Theme:
         found = []
         for path in sorted(folder.rglob("*")):
             name = path.relative_to(folder).as_posix()
-            if _hidden_or_backup(name):
+            if hidden_or_backup(name):
                 continue
             if path.is_symlink() and not path.exists():
                 found.append((name, "is a link that leads to no file, so the theme's template is used instead"))
@@ -150,11 +150,6 @@ class Theme:
         if self.site_templates is not None:
             folders.insert(0, self.site_templates)
         return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file())
-
-
-def _hidden_or_backup(relative: str) -> bool:
-    parts = relative.split("/")
-    return any(part.startswith(".") for part in parts) or parts[-1].endswith("~")
 
 
 class _TemplateFolder(jinja2.FileSystemLoader):
